@@ -12,6 +12,8 @@ PGSOCKET_DIR="/tmp/partner_cadence-$(printf '%s' "$REPO" | md5sum | cut -c1-10)"
 PGPORT=${PARTNER_CADENCE_PGPORT:-5432}
 DB_USER=partner_cadence
 VENV=${PARTNER_CADENCE_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/partner_cadence/venv}
+# Without Odoo only the domain suite and the linters run: they need our requirements alone.
+VENV_LIGHT="$VENV-light"
 PG_BIN=${PG_BIN:-}
 
 say() { printf '%s\n' "$*"; }
@@ -85,6 +87,7 @@ stop_cluster() {
 }
 
 psql_admin() {
+    find_pg_bin
     as_pg_owner "$PG_BIN/psql" -h "$PGSOCKET_DIR" -p "$PGPORT" -U postgres -d postgres "$@"
 }
 
@@ -93,7 +96,7 @@ db_exists() {
 }
 
 drop_db() {
-    psql_admin -qc "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+    psql_admin -qc "SET client_min_messages = warning; DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
 }
 
 # The venv is rebuilt only when Odoo's or our requirements change.
@@ -124,6 +127,18 @@ ensure_venv() {
 import pathlib, sys, sysconfig
 pathlib.Path(sysconfig.get_paths()["purelib"], "odoo_src.pth").write_text(sys.argv[1] + "\n")
 PY
+    printf '%s\n' "$want" >"$stamp"
+}
+
+ensure_light_venv() {
+    local stamp="$VENV_LIGHT/.partner_cadence-requirements" want
+    want=$(md5sum <"$REPO/requirements.txt" | cut -c1-32)
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return
+    say "building the Odoo-free venv in $VENV_LIGHT"
+    mkdir -p "$(dirname "$VENV_LIGHT")"
+    [ -x "$VENV_LIGHT/bin/python" ] || python3 -m venv "$VENV_LIGHT" || die "could not create a venv"
+    "$VENV_LIGHT/bin/pip" install -q -r "$REPO/requirements.txt" >"$VENV_LIGHT/pip.log" 2>&1 \
+        || die "pip failed, see $VENV_LIGHT/pip.log"
     printf '%s\n' "$want" >"$stamp"
 }
 

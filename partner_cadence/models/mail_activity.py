@@ -15,7 +15,7 @@ class MailActivity(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # Two planners running at once (two cron workers, a done reminder while the cron
         # runs) must not both insert a reminder: only the database can promise that.
         if not index_exists(self.env.cr, CADENCE_REMINDER_INDEX):
@@ -26,6 +26,7 @@ class MailActivity(models.Model):
                     SQL.identifier(CADENCE_REMINDER_INDEX),
                 )
             )
+        return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # Every activity done on a partner is a real touch, whoever planned it: hooking the

@@ -49,35 +49,21 @@ class PartnerCadenceTier(models.Model):
     )
     partner_count = fields.Integer(compute="_compute_partner_count", string="Partners")
 
-    _sql_constraints = [
-        (
-            "interval_number_positive",
-            "CHECK(interval_number > 0)",
-            "The interval between two touches must be at least one day, week or month.",
-        ),
-    ]
-
     @api.constrains("interval_number")
     def _check_interval_number(self):
-        # The SQL constraint is the guarantee; this gives the user a message in their language
-        # before PostgreSQL rejects the row.
         for tier in self:
             if tier.interval_number <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The tier %(tier)s must have an interval of at least one %(unit)s.",
+                        "The tier %(tier)s needs a positive interval between two touches, not %(number)s.",
                         tier=tier.name,
-                        unit=dict(self._fields["interval_unit"]._description_selection(self.env))[
-                            tier.interval_unit
-                        ],
+                        number=tier.interval_number,
                     )
                 )
 
     def _compute_partner_count(self):
         counts = dict(
-            self.env["res.partner"]._read_group(
-                [("cadence_tier_id", "in", self.ids)], ["cadence_tier_id"], ["__count"]
-            )
+            self.env["res.partner"]._read_group([("cadence_tier_id", "in", self.ids)], ["cadence_tier_id"], ["__count"])
         )
         for tier in self:
             tier.partner_count = counts.get(tier, 0)

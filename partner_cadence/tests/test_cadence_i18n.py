@@ -1,0 +1,29 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23")
+class TestCadenceTranslations(PartnerCadenceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for code in ("ru_RU", "ro_RO"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
+
+    def test_tiers_are_translated(self):
+        self.assertEqual(self.tier_weekly.with_context(lang="ru_RU").name, "Еженедельный партнёр")
+        self.assertEqual(self.tier_weekly.with_context(lang="ro_RO").name, "Partener săptămânal")
+
+    def test_reminder_is_written_in_the_salespersons_language(self):
+        russian = new_test_user(self.env, login="cadence_ru", groups="sales_team.group_sale_salesman", lang="ru_RU")
+        partner = self._create_partner("Ирина", self.tier_weekly, date(2026, 11, 10), russian)
+        reminder = self._reminders(partner)
+        self.assertEqual(reminder.summary, "Еженедельный партнёр")
+        self.assertIn("последний контакт", reminder.note)

@@ -1,0 +1,164 @@
+from datetime import date
+from unittest.mock import patch
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23")
+class TestCadencePlanning(PartnerCadenceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        with freeze_time("2026-11-23"):
+            cls.overdue = cls._create_partner("Elena Overdue", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
+            cls.due_soon = cls._create_partner("Andrei Soon", cls.tier_monthly, date(2026, 10, 28), cls.salesman)
+            cls.later = cls._create_partner("Irina Later", cls.tier_monthly, date(2026, 11, 20), cls.salesman)
+            cls.untiered = cls._create_partner("Oleg Untiered", None, date(2026, 1, 1), cls.salesman)
+
+    def test_next_touch_date_follows_tier_and_last_touch(self):
+        self.assertEqual(self.overdue.next_touch_date, date(2026, 11, 17))
+        self.assertEqual(self.due_soon.next_touch_date, date(2026, 11, 28))
+        self.assertEqual(self.later.next_touch_date, date(2026, 12, 20))
+        self.assertFalse(self.untiered.next_touch_date)
+
+    def test_month_end_touch_is_due_at_the_end_of_february(self):
+        partner = self._create_partner("Month End", self.tier_monthly, date(2027, 1, 31), self.salesman)
+        self.assertEqual(partner.next_touch_date, date(2027, 2, 28))
+        partner.last_touch_date = date(2028, 1, 31)
+        self.assertEqual(partner.next_touch_date, date(2028, 2, 29))
+
+    def test_cron_twice_gives_one_reminder_per_due_partner(self):
+        partners = self.overdue | self.due_soon | self.later | self.untiered
+        self._reminders(partners).unlink()
+        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches")
+        cron.method_direct_trigger()
+        cron.method_direct_trigger()
+        reminders = self._reminders(partners)
+        self.assertEqual(len(reminders), 2)
+        self.assertEqual(
+            sorted((r.res_id, r.date_deadline, r.user_id) for r in reminders),
+            sorted(
+                [
+                    (self.overdue.id, date(2026, 11, 17), self.salesman),
+                    (self.due_soon.id, date(2026, 11, 28), self.salesman),
+                ]
+            ),
+        )
+        self.assertTrue(all(reminders.mapped("automated")))
+
+    def test_partner_without_tier_gets_nothing(self):
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertFalse(self.untiered.activity_ids)
+
+    def test_reminder_beyond_horizon_waits(self):
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertFalse(self._reminders(self.later))
+        with freeze_time("2026-12-14"):
+            self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertEqual(self._reminders(self.later).date_deadline, date(2026, 12, 20))
+
+    def test_cron_resumes_in_batches(self):
+        partners = self.env["res.partner"]
+        for index in range(5):
+            partners |= self._create_partner(f"Batch {index}", self.tier_weekly, date(2026, 11, 1), self.salesman)
+        self._reminders(partners).unlink()
+        with patch.object(type(self.env["res.partner"]), "_cadence_batch_size", 2):
+            planned = self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertEqual(planned, 5)
+        self.assertEqual(len(self._reminders(partners)), 5)
+
+    def test_reminder_says_why_it_is_due(self):
+        reminder = self._reminders(self.overdue)
+        self.assertEqual(reminder.summary, "Weekly partner")
+        self.assertIn("11/10/2026", reminder.note)
+        self.assertIn("11/17/2026", reminder.note)
+
+    def test_done_sets_last_touch_and_plans_next(self):
+        reminder = self._reminders(self.overdue)
+        with freeze_time("2026-11-24"):
+            reminder.with_user(self.salesman).action_done()
+        self.assertEqual(self.overdue.last_touch_date, date(2026, 11, 24))
+        self.assertEqual(self.overdue.next_touch_date, date(2026, 12, 1))
+        follow_up = self._reminders(self.overdue)
+        self.assertEqual(len(follow_up), 1)
+        self.assertNotEqual(follow_up, reminder)
+        self.assertEqual(follow_up.date_deadline, date(2026, 12, 1))
+
+    def test_any_done_activity_on_a_partner_is_a_touch(self):
+        todo = self.due_soon.activity_schedule("mail.mail_activity_data_todo", user_id=self.salesman.id)
+        todo.with_user(self.salesman).action_feedback(feedback="Met at the agency")
+        self.assertEqual(self.due_soon.last_touch_date, date(2026, 11, 23))
+        self.assertEqual(self.due_soon.next_touch_date, date(2026, 12, 23))
+        # The open reminder moves to the new due date rather than a second one appearing.
+        self.assertEqual(self._reminders(self.due_soon).mapped("date_deadline"), [date(2026, 12, 23)])
+
+    def test_an_older_touch_never_moves_the_clock_back(self):
+        self.later._register_cadence_touch(date(2026, 11, 1))
+        self.assertEqual(self.later.last_touch_date, date(2026, 11, 20))
+
+    def test_tier_change_reschedules_and_removal_drops_the_reminder(self):
+        reminder = self._reminders(self.overdue)
+        self.overdue.cadence_tier_id = self.tier_quarterly
+        self.assertEqual(reminder.date_deadline, date(2027, 2, 10))
+        self.overdue.cadence_tier_id = False
+        self.assertFalse(reminder.exists())
+
+    def test_tier_interval_change_reaches_open_reminders_on_next_run(self):
+        reminder = self._reminders(self.overdue)
+        self.tier_weekly.interval_number = 2
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
+
+    def test_reminder_goes_to_company_salesperson_then_default_user(self):
+        company = self._create_partner("Agency", None, None, self.manager, is_company=True)
+        employee = self._create_partner("Agent", self.tier_weekly, None, None, parent_id=company.id)
+        orphan = self._create_partner("Orphan", self.tier_weekly)
+        self.assertEqual(self._reminders(employee).user_id, self.manager)
+        self.assertEqual(self._reminders(orphan).user_id, self.default_user)
+        self.assertEqual(self._reminders(orphan).date_deadline, date(2026, 11, 23))
+
+    def test_archived_partner_gets_no_reminder(self):
+        self.overdue.action_archive()
+        self.assertFalse(self._reminders(self.overdue.with_context(active_test=False)))
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertFalse(self._reminders(self.overdue.with_context(active_test=False)))
+
+    @mute_logger("odoo.sql_db")
+    def test_database_refuses_a_second_open_reminder(self):
+        values = self.overdue._prepare_cadence_reminder_values(
+            self.salesman, self.env["ir.model"]._get_id("res.partner")
+        )
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
+            self.env["mail.activity"].create(values)
+
+    def test_planner_skips_reminders_another_planner_made(self):
+        # As when a second run had searched before the first one committed.
+        self.assertEqual(len(self._reminders(self.overdue)), 1)
+        created = self.overdue._create_cadence_reminders(self.default_user)
+        self.assertFalse(created)
+        self.assertEqual(len(self._reminders(self.overdue)), 1)
+
+    def test_non_positive_interval_is_refused_and_nothing_saved(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.env["partner.cadence.tier"].create(
+                {"name": "Never", "interval_number": 0, "interval_unit": "week", "activity_type_id": self.call_type.id}
+            )
+        self.assertFalse(self.env["partner.cadence.tier"].search([("name", "=", "Never")]))
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.tier_weekly.interval_number = -2
+        self.assertEqual(self.tier_weekly.interval_number, 1)
+
+    def test_settings_refuse_a_negative_horizon(self):
+        settings = Form(self.env["res.config.settings"])
+        settings.partner_cadence_horizon_days = -1
+        with self.assertRaises(ValidationError):
+            settings.save()
+        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "7")
