@@ -161,8 +161,14 @@ without_demo = False
 EOF
 }
 
+# The config comes last so that a subcommand (shell, ...) can come first.
 odoo_bin() {
-    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$LOCAL/odoo.conf" "$@"
+    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "$@" -c "$LOCAL/odoo.conf"
+}
+
+# A digest of the addon's files: when it changes, the run command updates the module.
+addon_digest() {
+    (cd "$REPO" && find partner_cadence -type f ! -name '*.pyc' -print0 | sort -z | xargs -0 md5sum | md5sum | cut -c1-32)
 }
 
 ensure_chromium() {
