@@ -96,7 +96,7 @@ db_exists() {
 }
 
 drop_db() {
-    psql_admin -qc "SET client_min_messages = warning; DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+    psql_admin -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
 }
 
 # The venv is rebuilt only when Odoo's or our requirements change.
