@@ -1,3 +1,7 @@
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -32,6 +36,9 @@ class PartnerCadenceCommon(TransactionCase):
         cls.tier_monthly = cls.env.ref("partner_cadence.partner_cadence_tier_monthly")
         cls.tier_quarterly = cls.env.ref("partner_cadence.partner_cadence_tier_quarterly")
         cls.call_type = cls.env.ref("mail.mail_activity_data_call")
+        # Tests run on 23 November 2026: this weekly realtor, last called on the 10th, is overdue.
+        with freeze_time("2026-11-23"):
+            cls.realtor = cls._create_partner("Elena Realtor", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
 
     @classmethod
     def _create_partner(cls, name, tier=None, last_touch=None, user=None, **values):

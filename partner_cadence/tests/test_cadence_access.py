@@ -14,8 +14,6 @@ class TestCadenceAccess(PartnerCadenceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        with freeze_time("2026-11-23"):
-            cls.partner = cls._create_partner("Realtor", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
         cls.other_company = cls.env["res.company"].create({"name": "Other Realty Group"})
         cls.other_user = new_test_user(
             cls.env,
@@ -37,7 +35,7 @@ class TestCadenceAccess(PartnerCadenceCommon):
 
     @users("cadence_salesman")
     def test_salesman_sees_and_completes_own_reminder(self):
-        partner = self.partner.with_env(self.env)
+        partner = self.realtor.with_env(self.env)
         reminder = self._reminders(partner)
         self.assertEqual(reminder.user_id, self.env.user)
         my_reminders = self.env["mail.activity"].search(
@@ -61,14 +59,14 @@ class TestCadenceAccess(PartnerCadenceCommon):
 
     @users("cadence_salesman")
     def test_salesman_sets_the_tier_of_a_partner(self):
-        partner = self.partner.with_env(self.env)
+        partner = self.realtor.with_env(self.env)
         partner.cadence_tier_id = self.tier_monthly
         self.assertEqual(partner.next_touch_date, date(2026, 12, 10))
 
     @users("cadence_manager")
     def test_manager_edits_tiers(self):
         self.tier_weekly.with_env(self.env).interval_number = 2
-        self.assertEqual(self.partner.next_touch_date, date(2026, 11, 24))
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 24))
 
     @users("cadence_other_company")
     def test_other_company_does_not_see_company_tier(self):

@@ -18,13 +18,12 @@ class TestCadencePlanning(PartnerCadenceCommon):
     def setUpClass(cls):
         super().setUpClass()
         with freeze_time("2026-11-23"):
-            cls.overdue = cls._create_partner("Elena Overdue", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
             cls.due_soon = cls._create_partner("Andrei Soon", cls.tier_monthly, date(2026, 10, 28), cls.salesman)
             cls.later = cls._create_partner("Irina Later", cls.tier_monthly, date(2026, 11, 20), cls.salesman)
             cls.untiered = cls._create_partner("Oleg Untiered", None, date(2026, 1, 1), cls.salesman)
 
     def test_next_touch_date_follows_tier_and_last_touch(self):
-        self.assertEqual(self.overdue.next_touch_date, date(2026, 11, 17))
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 17))
         self.assertEqual(self.due_soon.next_touch_date, date(2026, 11, 28))
         self.assertEqual(self.later.next_touch_date, date(2026, 12, 20))
         self.assertFalse(self.untiered.next_touch_date)
@@ -36,7 +35,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(partner.next_touch_date, date(2028, 2, 29))
 
     def test_cron_twice_gives_one_reminder_per_due_partner(self):
-        partners = self.overdue | self.due_soon | self.later | self.untiered
+        partners = self.realtor | self.due_soon | self.later | self.untiered
         self._reminders(partners).unlink()
         cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches")
         cron.method_direct_trigger()
@@ -47,7 +46,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
             sorted((r.res_id, r.date_deadline, r.user_id) for r in reminders),
             sorted(
                 [
-                    (self.overdue.id, date(2026, 11, 17), self.salesman),
+                    (self.realtor.id, date(2026, 11, 17), self.salesman),
                     (self.due_soon.id, date(2026, 11, 28), self.salesman),
                 ]
             ),
@@ -76,18 +75,18 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(len(self._reminders(partners)), 5)
 
     def test_reminder_says_why_it_is_due(self):
-        reminder = self._reminders(self.overdue)
+        reminder = self._reminders(self.realtor)
         self.assertEqual(reminder.summary, "Weekly partner")
         self.assertIn("11/10/2026", reminder.note)
         self.assertIn("11/17/2026", reminder.note)
 
     def test_done_sets_last_touch_and_plans_next(self):
-        reminder = self._reminders(self.overdue)
+        reminder = self._reminders(self.realtor)
         with freeze_time("2026-11-24"):
             reminder.with_user(self.salesman).action_done()
-        self.assertEqual(self.overdue.last_touch_date, date(2026, 11, 24))
-        self.assertEqual(self.overdue.next_touch_date, date(2026, 12, 1))
-        follow_up = self._reminders(self.overdue)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 24))
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 1))
+        follow_up = self._reminders(self.realtor)
         self.assertEqual(len(follow_up), 1)
         self.assertNotEqual(follow_up, reminder)
         self.assertEqual(follow_up.date_deadline, date(2026, 12, 1))
@@ -105,14 +104,14 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(self.later.last_touch_date, date(2026, 11, 20))
 
     def test_tier_change_reschedules_and_removal_drops_the_reminder(self):
-        reminder = self._reminders(self.overdue)
-        self.overdue.cadence_tier_id = self.tier_quarterly
+        reminder = self._reminders(self.realtor)
+        self.realtor.cadence_tier_id = self.tier_quarterly
         self.assertEqual(reminder.date_deadline, date(2027, 2, 10))
-        self.overdue.cadence_tier_id = False
+        self.realtor.cadence_tier_id = False
         self.assertFalse(reminder.exists())
 
     def test_tier_interval_change_reaches_open_reminders_on_next_run(self):
-        reminder = self._reminders(self.overdue)
+        reminder = self._reminders(self.realtor)
         self.tier_weekly.interval_number = 2
         self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
@@ -126,14 +125,14 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(self._reminders(orphan).date_deadline, date(2026, 11, 23))
 
     def test_archived_partner_gets_no_reminder(self):
-        self.overdue.action_archive()
-        self.assertFalse(self._reminders(self.overdue.with_context(active_test=False)))
+        self.realtor.action_archive()
+        self.assertFalse(self._reminders(self.realtor.with_context(active_test=False)))
         self.env["res.partner"]._cron_plan_cadence_touches()
-        self.assertFalse(self._reminders(self.overdue.with_context(active_test=False)))
+        self.assertFalse(self._reminders(self.realtor.with_context(active_test=False)))
 
     @mute_logger("odoo.sql_db")
     def test_database_refuses_a_second_open_reminder(self):
-        values = self.overdue._prepare_cadence_reminder_values(
+        values = self.realtor._prepare_cadence_reminder_values(
             self.salesman, self.env["ir.model"]._get_id("res.partner")
         )
         with self.assertRaises(IntegrityError), self.cr.savepoint():
@@ -141,10 +140,10 @@ class TestCadencePlanning(PartnerCadenceCommon):
 
     def test_planner_skips_reminders_another_planner_made(self):
         # As when a second run had searched before the first one committed.
-        self.assertEqual(len(self._reminders(self.overdue)), 1)
-        created = self.overdue._create_cadence_reminders(self.default_user)
+        self.assertEqual(len(self._reminders(self.realtor)), 1)
+        created = self.realtor._create_cadence_reminders(self.default_user)
         self.assertFalse(created)
-        self.assertEqual(len(self._reminders(self.overdue)), 1)
+        self.assertEqual(len(self._reminders(self.realtor)), 1)
 
     def test_non_positive_interval_is_refused_and_nothing_saved(self):
         with self.assertRaises(ValidationError), self.cr.savepoint():
