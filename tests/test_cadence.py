@@ -80,3 +80,67 @@ def test_planning_cutoff_and_due():
 def test_negative_horizon_is_refused():
     with pytest.raises(ValueError, match="negative"):
         planning_cutoff(D(2026, 11, 23), -1)
+
+
+def test_period_start_aligns_on_calendar_periods():
+    from partner_cadence.domain.cadence import period_start
+
+    assert period_start(D(2026, 11, 23), 3, "month") == D(2026, 10, 1)
+    assert period_start(D(2026, 1, 1), 3, "month") == D(2026, 1, 1)
+    assert period_start(D(2026, 12, 31), 6, "month") == D(2026, 7, 1)
+    assert period_start(D(2026, 11, 23), 1, "month") == D(2026, 11, 1)
+    assert period_start(D(2026, 11, 23), 1, "week") == D(2026, 11, 23)  # a Monday
+    assert period_start(D(2026, 11, 29), 1, "week") == D(2026, 11, 23)  # the Sunday after
+    two_weeks = period_start(D(2026, 11, 29), 2, "week")
+    assert two_weeks.weekday() == 0 and (D(2026, 11, 29) - two_weeks).days < 14
+    assert period_start(D(2026, 11, 23), 1, "day") == D(2026, 11, 23)
+
+
+def test_quota_touches_are_spread_evenly():
+    from partner_cadence.domain.cadence import next_quota_touch, spread_step_days
+
+    # A quarter from 1 October is 92 days: five touches are 18 days apart.
+    assert spread_step_days(D(2026, 10, 1), 3, "month", 5) == 18
+    due = next_quota_touch(D(2026, 10, 1), 3, "month", 5, done_in_period=1, today=D(2026, 10, 2), first_due=None)
+    assert due == D(2026, 10, 19)
+
+
+def test_single_touch_keeps_the_calendar_rhythm():
+    from partner_cadence.domain.cadence import next_quota_touch
+
+    due = next_quota_touch(D(2027, 1, 31), 1, "month", 1, done_in_period=0, today=D(2027, 2, 1), first_due=None)
+    assert due == D(2027, 2, 28)
+
+
+def test_met_quota_waits_for_the_next_period():
+    from partner_cadence.domain.cadence import next_quota_touch
+
+    # Five touches done by 20 November in the quarter Oct-Dec: nothing before 1 January.
+    due = next_quota_touch(D(2026, 11, 20), 3, "month", 5, done_in_period=5, today=D(2026, 11, 23), first_due=None)
+    assert due == D(2027, 1, 1)
+
+
+def test_zero_touches_asks_for_nothing_and_first_touch_is_due_at_start():
+    from partner_cadence.domain.cadence import next_quota_touch
+
+    assert next_quota_touch(None, 3, "month", 0, 0, D(2026, 11, 23), D(2026, 11, 23)) is None
+    assert next_quota_touch(None, 3, "month", 5, 0, D(2026, 11, 23), D(2026, 11, 20)) == D(2026, 11, 20)
+
+
+def test_next_working_day_skips_weekends_and_holidays():
+    from partner_cadence.domain.cadence import next_working_day
+
+    week = {0, 1, 2, 3, 4}
+    assert next_working_day(D(2026, 11, 28), week, set()) == D(2026, 11, 30)  # Saturday -> Monday
+    assert next_working_day(D(2026, 12, 25), week, {D(2026, 12, 25)}) == D(2026, 12, 28)
+    assert next_working_day(D(2026, 11, 24), week, set()) == D(2026, 11, 24)
+    assert next_working_day(D(2026, 11, 28), set(), set()) == D(2026, 11, 28)
+    with pytest.raises(ValueError, match="working day"):
+        next_working_day(D(2026, 11, 28), {5}, {D(2026, 11, 28) + datetime.timedelta(weeks=w) for w in range(60)})
+
+
+def test_shift_months_goes_back_too():
+    from partner_cadence.domain.cadence import shift_months
+
+    assert shift_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
+    assert shift_months(D(2026, 11, 23), -12) == D(2025, 11, 23)

@@ -16,6 +16,23 @@ class IntervalUnit(enum.StrEnum):
     MONTH = "month"
 
 
+# The quota periods a manager can choose, as (number, unit): calendar facts.
+QUOTA_PERIODS = {
+    "month": (1, IntervalUnit.MONTH),
+    "quarter": (3, IntervalUnit.MONTH),
+    "half_year": (6, IntervalUnit.MONTH),
+    "year": (12, IntervalUnit.MONTH),
+}
+
+
+def shift_months(day, months):
+    """``day`` moved by ``months`` calendar months (back when negative); a month end is clamped."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def add_interval(start, number, unit):
     """Return ``start`` moved forward by ``number`` units; a month end is clamped."""
     if number <= 0:
@@ -25,11 +42,7 @@ def add_interval(start, number, unit):
         return start + datetime.timedelta(days=number)
     if unit is IntervalUnit.WEEK:
         return start + datetime.timedelta(weeks=number)
-    months = start.year * 12 + start.month - 1 + number
-    year, month = divmod(months, 12)
-    month += 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return datetime.date(year, month, day)
+    return shift_months(start, number)
 
 
 def next_touch_date(last_touch, number, unit, first_due):
@@ -53,3 +66,68 @@ def planning_cutoff(today, horizon_days):
 def is_due(next_touch, today, horizon_days):
     """Whether a touch due on ``next_touch`` gets its reminder when planning on ``today``."""
     return next_touch is not None and next_touch <= planning_cutoff(today, horizon_days)
+
+
+def period_start(today, number, unit):
+    """First day of the calendar period of ``number`` ``unit`` that contains ``today``.
+
+    Periods are aligned the way people count them: weeks start on Monday and month periods
+    on the first of a month counted from January (a quarter starts in January, April, July
+    or October), so that every day belongs to exactly one period.
+    """
+    unit = IntervalUnit(unit)
+    if number <= 0:
+        raise ValueError(f"a period must be positive, got {number}")
+    if unit is IntervalUnit.DAY:
+        offset = (today - datetime.date.min).days % number
+        return today - datetime.timedelta(days=offset)
+    if unit is IntervalUnit.WEEK:
+        monday = today - datetime.timedelta(days=today.weekday())
+        weeks = (monday - datetime.date.min).days // 7
+        return monday - datetime.timedelta(weeks=weeks % number)
+    months = today.year * 12 + today.month - 1
+    start = months - months % number
+    return datetime.date(start // 12, start % 12 + 1, 1)
+
+
+def spread_step_days(start, number, unit, touches):
+    """Days between two touches when ``touches`` are spread evenly over the period from ``start``."""
+    if touches <= 0:
+        raise ValueError(f"spreading needs at least one touch, got {touches}")
+    period_days = (add_interval(start, number, unit) - start).days
+    return max(period_days // touches, 1)
+
+
+def next_quota_touch(last_touch, number, unit, touches, done_in_period, today, first_due):
+    """When the next of ``touches`` per period is due, given what was done this period.
+
+    One touch per period keeps the calendar rhythm (31 Jan + 1 month = end of February);
+    several are spread evenly. Once the period's quota is met, nothing more is due before
+    the next period starts. ``touches`` of 0 means the line asks for nothing: None.
+    """
+    if touches <= 0:
+        return None
+    if last_touch is None:
+        due = first_due
+    elif touches == 1:
+        due = add_interval(last_touch, number, unit)
+    else:
+        due = last_touch + datetime.timedelta(days=spread_step_days(last_touch, number, unit, touches))
+    if done_in_period >= touches:
+        due = max(due, add_interval(period_start(today, number, unit), number, unit))
+    return due
+
+
+def next_working_day(day, working_weekdays, holidays):
+    """``day`` itself if people work then, else the next day they do.
+
+    ``working_weekdays`` holds Python weekday numbers (Monday is 0); ``holidays`` holds dates.
+    An empty week means no working calendar: every day is a working day.
+    """
+    if not working_weekdays:
+        return day
+    for _ in range(366 + 7):
+        if day.weekday() in working_weekdays and day not in holidays:
+            return day
+        day += datetime.timedelta(days=1)
+    raise ValueError("no working day within a year: check the working calendar and public holidays")

@@ -1,0 +1,67 @@
+"""Which tier a partner or client belongs to, and what first-contact information is missing.
+
+Sections 1, 2 and 6 of DOMAIN.md. The rules that map answers to tiers are data (each tier
+says which answers it stands for); this module only matches answers against those rules.
+"""
+
+import dataclasses
+
+# How often target clients call a partner (DOMAIN.md section 1), most often first.
+INBOUND_FREQUENCIES = ("daily", "weekly_monthly", "rare", "very_rare")
+FINANCIAL_STANDINGS = ("high", "average", "low")
+RELATIONSHIPS = ("new", "loyal_rare", "loyal", "one_off")
+
+# First-contact information that must be captured first (DOMAIN.md section 1).
+FULL_NAME = "full_name"
+PHONE = "phone"
+ORGANISATION = "organisation"
+
+
+@dataclasses.dataclass(frozen=True)
+class TierRule:
+    """The answers a tier stands for; None matches any answer."""
+
+    tier_id: int
+    sequence: int
+    inbound_frequency: str | None = None
+    financial_standing: str | None = None
+    relationship: str | None = None
+
+    def matches(self, inbound_frequency, financial_standing, relationship):
+        wanted = (self.inbound_frequency, self.financial_standing, self.relationship)
+        given = (inbound_frequency, financial_standing, relationship)
+        if not any(wanted):
+            return False
+        return all(rule is None or rule == answer for rule, answer in zip(wanted, given, strict=True))
+
+    @property
+    def specificity(self):
+        return sum(value is not None for value in (self.inbound_frequency, self.financial_standing, self.relationship))
+
+
+def suggest_tier(rules, inbound_frequency=None, financial_standing=None, relationship=None):
+    """The id of the tier the answers point to, or None when no tier stands for them.
+
+    The most specific matching rule wins (a level for "high standing and new" beats one for
+    "any one-off client"), then the lowest sequence.
+    """
+    matching = [rule for rule in rules if rule.matches(inbound_frequency, financial_standing, relationship)]
+    if not matching:
+        return None
+    return min(matching, key=lambda rule: (-rule.specificity, rule.sequence, rule.tier_id)).tier_id
+
+
+def missing_first_contact(name, is_company, has_phone, has_organisation, is_private):
+    """The mandatory first-contact items still missing, in the order they are asked for.
+
+    A person's full name has at least two words; a company is its own organisation, and
+    a private individual needs no organisation.
+    """
+    missing = []
+    if not is_company and len((name or "").split()) < 2:
+        missing.append(FULL_NAME)
+    if not has_phone:
+        missing.append(PHONE)
+    if not (is_company or has_organisation or is_private):
+        missing.append(ORGANISATION)
+    return missing

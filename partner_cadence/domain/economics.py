@@ -1,0 +1,51 @@
+"""What a partner or client is worth, and what neglect costs (DOMAIN.md sections 1, 2, 7)."""
+
+import datetime
+
+from .cadence import shift_months
+
+# Calendar facts, not methodology: how many of each period make a year.
+PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
+DAYS_PER_MONTH = 365.2425 / 12
+
+
+def deals_per_year(deals, period):
+    if deals < 0:
+        raise ValueError(f"a number of deals cannot be negative, got {deals}")
+    return deals * PERIODS_PER_YEAR[period]
+
+
+def market_share(deals_in_year, market_size):
+    """Percentage of the local market's yearly deals that go through this partner."""
+    if market_size <= 0:
+        raise ValueError(f"the market size must be positive, got {market_size}")
+    return 100.0 * deals_in_year / market_size
+
+
+def share_of_wallet(our_sales, total_purchases):
+    """Our share, as a percentage, of what the client buys of the category; None if unknown."""
+    if not total_purchases:
+        return None
+    if total_purchases < 0 or our_sales < 0:
+        raise ValueError("sales and purchases cannot be negative")
+    return 100.0 * our_sales / total_purchases
+
+
+def months_overdue(next_touch, today):
+    """How many months (fractional) a touch due on ``next_touch`` is late; 0 when not late."""
+    if next_touch is None or next_touch >= today:
+        return 0.0
+    return (today - next_touch).days / DAYS_PER_MONTH
+
+
+def value_at_risk(value, next_touch, today, monthly_loss_percent):
+    """The part of a partner's value lost to neglect: months overdue x monthly loss, at most all of it."""
+    if not value or value <= 0:
+        return 0.0
+    lost_share = min(months_overdue(next_touch, today) * monthly_loss_percent / 100.0, 1.0)
+    return value * lost_share
+
+
+def revenue_window_start(today, months):
+    """First day of the revenue window that ends today (the last ``months`` months)."""
+    return shift_months(today, -months) + datetime.timedelta(days=1)
