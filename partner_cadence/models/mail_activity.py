@@ -29,13 +29,46 @@ class MailActivity(models.Model):
         return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
-        # Every activity done on a partner is a real touch, whoever planned it: hooking the
-        # one private done path covers the inbox, the chatter, and "done & schedule next".
-        touched_partner_ids = {
-            activity.res_id for activity in self if activity.res_model == "res.partner" and activity.res_id
-        }
+        # Every activity done on a partner, or on a lead of theirs, is a real touch, whoever
+        # planned it: hooking the one private done path covers the inbox, the chatter, and
+        # "done & schedule next".
+        touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
-        if touched_partner_ids:
-            partners = self.env["res.partner"].sudo().browse(touched_partner_ids).exists()
-            partners._register_cadence_touch(fields.Date.context_today(self))
+        self.env["partner.cadence.touch"]._record(touches)
         return result
+
+    def _get_cadence_partner(self):
+        """The partner an activity touches: its record, or the customer of its lead."""
+        self.ensure_one()
+        if self.res_model == "res.partner":
+            return self.env["res.partner"].sudo().browse(self.res_id).exists()
+        if self.res_model == "crm.lead":
+            return self.env["crm.lead"].sudo().browse(self.res_id).exists().partner_id
+        return self.env["res.partner"]
+
+    def _prepare_cadence_touches(self):
+        today = fields.Date.context_today(self)
+        touches = []
+        for activity in self:
+            partner = activity._get_cadence_partner()
+            if not partner:
+                continue
+            # An activity created and completed today with a past deadline is a call logged
+            # after the fact: it happened on its deadline. A cadence reminder that was overdue
+            # when planned happens the day it is done.
+            logged_late = (
+                not activity.cadence_reminder
+                and activity.date_deadline < today
+                and activity.create_date.date() == today
+            )
+            touches.append(
+                {
+                    "partner_id": partner.id,
+                    "date": activity.date_deadline if logged_late else today,
+                    "activity_type_id": activity.activity_type_id.id,
+                    "origin": "reminder" if activity.cadence_reminder else "activity",
+                    "res_model": activity._name,
+                    "res_id": activity.id,
+                }
+            )
+        return touches

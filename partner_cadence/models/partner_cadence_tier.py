@@ -1,11 +1,30 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..domain.cadence import IntervalUnit
+from ..domain.cadence import QUOTA_PERIODS, IntervalUnit
+from ..domain.classification import TierRule
+
+INBOUND_FREQUENCY_SELECTION = [
+    ("daily", "Every day"),
+    ("weekly_monthly", "Weekly to monthly"),
+    ("rare", "Rarely"),
+    ("very_rare", "Very rarely / not their main line"),
+]
+FINANCIAL_STANDING_SELECTION = [("high", "High"), ("average", "Average"), ("low", "Low")]
+RELATIONSHIP_SELECTION = [
+    ("new", "New"),
+    ("loyal_rare", "Loyal, rarely buying"),
+    ("loyal", "Loyal"),
+    ("one_off", "One-off or seasonal"),
+]
 
 
 class PartnerCadenceTier(models.Model):
-    """How often a partner is contacted, chosen by how often target clients call them."""
+    """A cadence policy: how often, and by which kinds of touch, its partners are contacted.
+
+    The four partner tiers of the methodology are "one call per week / month / two months /
+    quarter"; the five client priority levels are "N meetings and M calls per quota period".
+    """
 
     _name = "partner.cadence.tier"
     _description = "Cadence Tier"
@@ -14,10 +33,10 @@ class PartnerCadenceTier(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     interval_number = fields.Integer(
-        string="Every",
+        string="Period",
         required=True,
         default=1,
-        help="How many interval units pass between two touches.",
+        help="The period over which the touches of each line are spread.",
     )
     interval_unit = fields.Selection(
         [
@@ -25,22 +44,33 @@ class PartnerCadenceTier(models.Model):
             (IntervalUnit.WEEK.value, "Weeks"),
             (IntervalUnit.MONTH.value, "Months"),
         ],
-        string="Unit",
+        string="Period Unit",
         required=True,
         default=IntervalUnit.MONTH.value,
     )
-    activity_type_id = fields.Many2one(
-        "mail.activity.type",
-        string="Reminder Type",
-        required=True,
-        ondelete="restrict",
-        default=lambda self: self.env.ref("mail.mail_activity_data_call", raise_if_not_found=False),
-        domain="[('res_model', 'in', (False, 'res.partner'))]",
-        help="The kind of activity put in the salesperson's inbox for each touch.",
+    use_quota_period = fields.Boolean(
+        string="Per Quota Period",
+        help="The period is the quota period of the CRM settings, and follows it when it changes.",
     )
-    inbound_frequency = fields.Text(
+    line_ids = fields.One2many("partner.cadence.tier.line", "tier_id", string="Cadence Lines", copy=True)
+    description = fields.Text(
         translate=True,
-        help="How often target clients call a partner of this tier: what makes a partner belong here.",
+        help="Who belongs to this tier: how often target clients call them, or what kind of client they are.",
+    )
+    inbound_frequency = fields.Selection(
+        INBOUND_FREQUENCY_SELECTION,
+        string="Suggested For Inbound Calls",
+        help="Partners whose target clients call them this often are suggested this tier.",
+    )
+    financial_standing = fields.Selection(
+        FINANCIAL_STANDING_SELECTION,
+        string="Suggested For Standing",
+        help="Clients of this financial standing are suggested this tier (empty: any standing).",
+    )
+    relationship = fields.Selection(
+        RELATIONSHIP_SELECTION,
+        string="Suggested For Relationship",
+        help="Clients in this relationship are suggested this tier (empty: any relationship).",
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -55,11 +85,17 @@ class PartnerCadenceTier(models.Model):
             if tier.interval_number <= 0:
                 raise ValidationError(
                     self.env._(
-                        "The tier %(tier)s needs a positive interval between two touches, not %(number)s.",
+                        "The tier %(tier)s needs a positive period, not %(number)s.",
                         tier=tier.name,
                         number=tier.interval_number,
                     )
                 )
+
+    @api.constrains("line_ids")
+    def _check_line_ids(self):
+        for tier in self:
+            if not tier.line_ids:
+                raise ValidationError(self.env._("The tier %(tier)s needs at least one cadence line.", tier=tier.name))
 
     def _compute_partner_count(self):
         counts = dict(
@@ -67,6 +103,50 @@ class PartnerCadenceTier(models.Model):
         )
         for tier in self:
             tier.partner_count = counts.get(tier, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        quota_period = self._get_quota_period()
+        for vals in vals_list:
+            if vals.get("use_quota_period"):
+                vals.update(quota_period)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("use_quota_period"):
+            vals = {**vals, **self._get_quota_period()}
+        result = super().write(vals)
+        if {"interval_number", "interval_unit", "use_quota_period"} & vals.keys():
+            self._cadence_partners()._refresh_cadence()
+        return result
+
+    @api.model
+    def _get_quota_period(self):
+        """The quota period of the settings, as tier field values."""
+        code = self.env["ir.config_parameter"].sudo().get_param("partner_cadence.quota_period")
+        number, unit = QUOTA_PERIODS.get(code, QUOTA_PERIODS["quarter"])
+        return {"interval_number": number, "interval_unit": unit.value}
+
+    @api.model
+    def _apply_quota_period(self):
+        """Move the tiers that follow the quota period onto the period now set."""
+        tiers = self.with_context(active_test=False).search([("use_quota_period", "=", True)])
+        if tiers:
+            tiers.write(self._get_quota_period())
+
+    def _cadence_partners(self):
+        return self.env["res.partner"].sudo().search([("cadence_tier_id", "in", self.ids)])
+
+    def _get_suggestion_rule(self):
+        """This tier as a plain rule for the domain's matcher."""
+        self.ensure_one()
+        return TierRule(
+            tier_id=self.id,
+            sequence=self.sequence,
+            inbound_frequency=self.inbound_frequency or None,
+            financial_standing=self.financial_standing or None,
+            relationship=self.relationship or None,
+        )
 
     def action_open_partners(self):
         self.ensure_one()

@@ -17,8 +17,84 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.horizon_days",
         help="Reminders are put in the inbox this many days before the touch is due.",
     )
+    partner_cadence_quota_period = fields.Selection(
+        [("month", "Month"), ("quarter", "Quarter"), ("half_year", "Half-year"), ("year", "Year")],
+        string="Quota Period",
+        config_parameter="partner_cadence.quota_period",
+        help="The period of the client priority levels' touch quotas.",
+    )
+    partner_cadence_weekdays_only = fields.Boolean(
+        string="Working Days Only",
+        config_parameter="partner_cadence.weekdays_only",
+        help="Due dates move to the next working day of the company's working calendar, skipping its public holidays.",
+    )
+    partner_cadence_market_size = fields.Integer(
+        string="Market Size (deals per year)",
+        config_parameter="partner_cadence.market_size",
+        help="Deals a year in the local market: a partner's deals over this give its market share.",
+    )
+    partner_cadence_monthly_loss_percent = fields.Float(
+        string="Monthly Loss of an Untouched Partner (%)",
+        config_parameter="partner_cadence.monthly_loss_percent",
+        help="How much of a partner's value is lost each month without a touch.",
+    )
+    partner_cadence_value_window_months = fields.Integer(
+        string="Value Window (months)",
+        config_parameter="partner_cadence.value_window_months",
+        help="A partner's value is the revenue of their won opportunities over this many months.",
+    )
+    partner_cadence_logged_touches_reset = fields.Boolean(
+        string="Logged Touches Reset the Clock",
+        config_parameter="partner_cadence.logged_touches_reset",
+        help="Logged activities, meetings and e-mails count as touches, not only done cadence reminders.",
+    )
+    partner_cadence_plan_partners_active = fields.Boolean(
+        string="Plan Partner Touches",
+        compute="_compute_partner_cadence_plan_partners_active",
+        inverse="_inverse_partner_cadence_plan_partners_active",
+        help="Run the scheduled action that puts partner reminders in the inbox every day.",
+    )
 
-    @api.constrains("partner_cadence_horizon_days")
-    def _check_partner_cadence_horizon_days(self):
-        if any(settings.partner_cadence_horizon_days < 0 for settings in self):
-            raise ValidationError(self.env._("The planning horizon cannot be a negative number of days."))
+    def _get_partner_cadence_plan_cron(self):
+        return self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
+
+    def _compute_partner_cadence_plan_partners_active(self):
+        cron = self._get_partner_cadence_plan_cron()
+        for settings in self:
+            settings.partner_cadence_plan_partners_active = bool(cron and cron.sudo().active)
+
+    def _inverse_partner_cadence_plan_partners_active(self):
+        cron = self._get_partner_cadence_plan_cron()
+        for settings in self:
+            if cron and cron.sudo().active != settings.partner_cadence_plan_partners_active:
+                cron.sudo().active = settings.partner_cadence_plan_partners_active
+
+    @api.constrains(
+        "partner_cadence_horizon_days",
+        "partner_cadence_market_size",
+        "partner_cadence_monthly_loss_percent",
+        "partner_cadence_value_window_months",
+    )
+    def _check_partner_cadence_numbers(self):
+        for settings in self:
+            if settings.partner_cadence_horizon_days < 0:
+                raise ValidationError(self.env._("The planning horizon cannot be a negative number of days."))
+            if settings.partner_cadence_market_size <= 0:
+                raise ValidationError(self.env._("The market size must be at least one deal a year."))
+            if not 0 <= settings.partner_cadence_monthly_loss_percent <= 100:
+                raise ValidationError(self.env._("The monthly loss must be between 0% and 100%."))
+            if settings.partner_cadence_value_window_months <= 0:
+                raise ValidationError(self.env._("The value window must be at least one month."))
+
+    def set_values(self):
+        params = self.env["ir.config_parameter"].sudo()
+        before = (params.get_param("partner_cadence.quota_period"), params.get_param("partner_cadence.weekdays_only"))
+        result = super().set_values()
+        after = (params.get_param("partner_cadence.quota_period"), params.get_param("partner_cadence.weekdays_only"))
+        if before[0] != after[0]:
+            self.env["partner.cadence.tier"]._apply_quota_period()
+        if before[1] != after[1]:
+            self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._refresh_cadence()
+        # Values depend on the window and the loss rate: recompute them on the next run.
+        params.set_param("partner_cadence.values_refreshed_on", False)
+        return result

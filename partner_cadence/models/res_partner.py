@@ -1,123 +1,387 @@
+import datetime
 import logging
 import threading
 from collections import defaultdict
 
-from psycopg2 import errors
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
-from odoo.tools import SQL, format_date, mute_logger
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, format_date
 
-from ..domain.cadence import next_touch_date, planning_cutoff
+from ..domain import classification, economics
+from ..domain.cadence import next_quota_touch, next_working_day, period_start, planning_cutoff
+from .partner_cadence_tier import (
+    FINANCIAL_STANDING_SELECTION,
+    INBOUND_FREQUENCY_SELECTION,
+    RELATIONSHIP_SELECTION,
+)
 
 _logger = logging.getLogger(__name__)
+
+# Fields whose change decides which cadence lines a partner is on, or whether it is due.
+CADENCE_SCHEDULE_FIELDS = {
+    "cadence_tier_id",
+    "cadence_paused_until",
+    "cadence_do_not_contact",
+    "active",
+    "name",
+    "phone",
+    "mobile",
+    "parent_id",
+    "is_company",
+    "company_name",
+    "cadence_private_individual",
+    "cadence_inbound_frequency",
+    "cadence_financial_standing",
+    "cadence_relationship",
+    "cadence_tier_pinned",
+}
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    # How many partners one transaction of the planner handles: small enough that a killed
-    # run loses at most one batch of work (redone by the next run), large enough to amortise
-    # the per-batch queries.
-    _cadence_batch_size = 1000
+    # How many reminders one transaction of the planner creates: a killed run loses at most
+    # one batch (redone by the next run), and each batch's cache is dropped to keep memory flat.
+    _cadence_batch_size = 5000
 
+    # --- Tier and its suggestion ---------------------------------------------------------
     cadence_tier_id = fields.Many2one(
         "partner.cadence.tier",
+        compute="_compute_cadence_tier_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         index="btree_not_null",
         tracking=True,
         ondelete="restrict",
         domain="['|', ('company_id', '=', False), ('company_id', 'in', allowed_company_ids)]",
         help="How often this partner is contacted. No tier, no reminders.",
     )
+    cadence_tier_pinned = fields.Boolean(
+        string="Tier Set by Hand",
+        help="A tier chosen by hand stays; otherwise the suggested tier applies by itself.",
+    )
+    cadence_suggested_tier_id = fields.Many2one(
+        "partner.cadence.tier",
+        string="Suggested Tier",
+        compute="_compute_cadence_suggested_tier_id",
+        store=True,
+        precompute=True,
+    )
+    cadence_inbound_frequency = fields.Selection(
+        INBOUND_FREQUENCY_SELECTION,
+        string="Target Clients Call Them",
+        help="How often our target clients call this partner: it suggests the partner tier.",
+    )
+    cadence_financial_standing = fields.Selection(FINANCIAL_STANDING_SELECTION, string="Financial Standing")
+    cadence_relationship = fields.Selection(RELATIONSHIP_SELECTION, string="Relationship")
+
+    # --- Touches and what is due -----------------------------------------------------------
     last_touch_date = fields.Date(
         tracking=True,
-        help="When this partner was last really contacted: set when any activity on the partner is marked done.",
+        help="When this partner was last really contacted: a done activity, a meeting, an e-mail, or set by hand.",
     )
     next_touch_date = fields.Date(
-        compute="_compute_next_touch_date",
-        store=True,
         index="btree_not_null",
-        help="When the next contact is due: the last touch plus the tier's interval.",
+        readonly=True,
+        help="When the next contact is due: the earliest due date of the tier's lines.",
+    )
+    cadence_paused_until = fields.Date(string="Pause Cadence Until", help="No reminder is due before this day.")
+    cadence_do_not_contact = fields.Boolean(string="Do Not Contact", help="No cadence reminder at all.")
+    cadence_schedule_ids = fields.One2many("partner.cadence.schedule", "partner_id", string="Cadence Quotas")
+    cadence_touch_ids = fields.One2many("partner.cadence.touch", "partner_id", string="Touches")
+    cadence_reminder_count = fields.Integer(compute="_compute_cadence_reminder_count", string="Cadence Reminders")
+
+    # --- First-contact information ----------------------------------------------------------
+    cadence_private_individual = fields.Boolean(
+        string="Private Individual", help="Works on their own: no organisation to record."
+    )
+    first_contact_missing = fields.Char(
+        compute="_compute_first_contact", store=True, precompute=True, string="Missing Codes"
+    )
+    first_contact_complete = fields.Boolean(
+        compute="_compute_first_contact", store=True, precompute=True, string="First-Contact Information Complete"
+    )
+    first_contact_missing_display = fields.Char(
+        compute="_compute_first_contact_missing_display", string="Missing First-Contact Information"
     )
 
-    @api.depends("last_touch_date", "cadence_tier_id.interval_number", "cadence_tier_id.interval_unit")
-    def _compute_next_touch_date(self):
-        today = fields.Date.context_today(self)
+    # --- Secondary qualification --------------------------------------------------------------
+    source_id = fields.Many2one("utm.source", ondelete="set null", index="btree_not_null")
+    cadence_deal_count = fields.Integer(string="Deals", help="How many deals go through this partner per period.")
+    cadence_deal_period = fields.Selection(
+        [("week", "per week"), ("month", "per month"), ("quarter", "per quarter"), ("year", "per year")],
+        string="Deals Period",
+        default="year",
+    )
+    cadence_market_share = fields.Float(
+        compute="_compute_cadence_market_share",
+        string="Market Share (%)",
+        digits=(16, 1),
+        help="The partner's deals per year over the market size set in the CRM settings.",
+    )
+    cadence_idle_inbound_frequency = fields.Selection(
+        INBOUND_FREQUENCY_SELECTION,
+        string="Clients Come Without Offer",
+        help="How often target clients reach this partner when the partner has nothing for them: leads to pass on.",
+    )
+    cadence_team_size = fields.Integer(string="Team Size", help="People in the partner's company or group.")
+    cadence_currency_id = fields.Many2one("res.currency", compute="_compute_cadence_currency_id")
+    cadence_value_manual = fields.Monetary(
+        string="Value Set by Hand",
+        currency_field="cadence_currency_id",
+        help="Replaces the revenue of won opportunities as the partner's value.",
+    )
+    cadence_won_revenue = fields.Monetary(
+        string="Won Revenue",
+        currency_field="cadence_currency_id",
+        readonly=True,
+        default=0.0,
+        help="The revenue of the partner's won opportunities over the value window of the settings.",
+    )
+    cadence_value = fields.Monetary(
+        string="Partner Value",
+        compute="_compute_cadence_value",
+        store=True,
+        currency_field="cadence_currency_id",
+        help="The value set by hand, or else the revenue of won opportunities over the value window.",
+    )
+    cadence_value_at_risk = fields.Monetary(
+        string="Value at Risk",
+        currency_field="cadence_currency_id",
+        readonly=True,
+        # Never NULL, so that the overdue list ordered by it puts the unvalued last.
+        default=0.0,
+        help="Months overdue x monthly loss x the partner's value.",
+    )
+    cadence_wallet_total = fields.Monetary(
+        string="Total Category Purchases",
+        currency_field="cadence_currency_id",
+        help="What the client buys of the category in a year, from us and from competitors.",
+    )
+    cadence_share_of_wallet = fields.Float(
+        compute="_compute_cadence_wallet", string="Share of Wallet (%)", digits=(16, 1)
+    )
+    cadence_upsell_potential = fields.Monetary(
+        compute="_compute_cadence_wallet",
+        string="Up-sell Potential",
+        currency_field="cadence_currency_id",
+        help="What the client still buys from competitors.",
+    )
+
+    # ---------------------------------------------------------------------------------------
+    # Computes and constraints
+    # ---------------------------------------------------------------------------------------
+
+    @api.depends("cadence_inbound_frequency", "cadence_financial_standing", "cadence_relationship", "company_id")
+    def _compute_cadence_suggested_tier_id(self):
+        tiers = self.env["partner.cadence.tier"].sudo().search([])
         for partner in self:
-            tier = partner.cadence_tier_id
-            if not tier:
-                partner.next_touch_date = False
-                continue
-            partner.next_touch_date = next_touch_date(
-                partner.last_touch_date or None,
-                tier.interval_number,
-                tier.interval_unit,
-                # A partner that joins a tier untouched is due the day it joins.
-                first_due=partner.next_touch_date or today,
+            visible = tiers.filtered(lambda tier, p=partner: not tier.company_id or tier.company_id == p.company_id)
+            tier_id = classification.suggest_tier(
+                [tier._get_suggestion_rule() for tier in visible],
+                inbound_frequency=partner.cadence_inbound_frequency or None,
+                financial_standing=partner.cadence_financial_standing or None,
+                relationship=partner.cadence_relationship or None,
             )
+            partner.cadence_suggested_tier_id = tier_id
+
+    @api.depends("cadence_suggested_tier_id", "cadence_tier_pinned")
+    def _compute_cadence_tier_id(self):
+        for partner in self:
+            if not partner.cadence_tier_pinned and partner.cadence_suggested_tier_id:
+                partner.cadence_tier_id = partner.cadence_suggested_tier_id
+            else:
+                partner.cadence_tier_id = partner.cadence_tier_id
+
+    @api.depends("name", "is_company", "phone", "mobile", "parent_id", "company_name", "cadence_private_individual")
+    def _compute_first_contact(self):
+        for partner in self:
+            missing = classification.missing_first_contact(
+                partner.name,
+                partner.is_company,
+                has_phone=bool(partner.phone or partner.mobile),
+                has_organisation=bool(partner.parent_id or partner.company_name),
+                is_private=partner.cadence_private_individual,
+            )
+            partner.first_contact_missing = ",".join(missing)
+            partner.first_contact_complete = not missing
+
+    @api.depends("first_contact_missing")
+    def _compute_first_contact_missing_display(self):
+        labels = self._get_first_contact_labels()
+        for partner in self:
+            codes = (partner.first_contact_missing or "").split(",")
+            partner.first_contact_missing_display = ", ".join(labels[code] for code in codes if code)
+
+    def _get_first_contact_labels(self):
+        return {
+            classification.FULL_NAME: self.env._("full name"),
+            classification.PHONE: self.env._("phone"),
+            classification.ORGANISATION: self.env._("organisation or private individual"),
+        }
+
+    @api.depends("cadence_deal_count", "cadence_deal_period")
+    def _compute_cadence_market_share(self):
+        market_size = int(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.market_size") or 0)
+        for partner in self:
+            if market_size > 0 and partner.cadence_deal_count > 0:
+                yearly = economics.deals_per_year(partner.cadence_deal_count, partner.cadence_deal_period or "year")
+                partner.cadence_market_share = economics.market_share(yearly, market_size)
+            else:
+                partner.cadence_market_share = 0.0
+
+    def _compute_cadence_currency_id(self):
+        for partner in self:
+            partner.cadence_currency_id = (partner.company_id or self.env.company).currency_id
+
+    @api.depends("cadence_value_manual", "cadence_won_revenue")
+    def _compute_cadence_value(self):
+        for partner in self:
+            partner.cadence_value = partner.cadence_value_manual or partner.cadence_won_revenue
+
+    @api.depends("cadence_value", "cadence_wallet_total")
+    def _compute_cadence_wallet(self):
+        for partner in self:
+            share = economics.share_of_wallet(partner.cadence_value or 0.0, partner.cadence_wallet_total)
+            partner.cadence_share_of_wallet = share or 0.0
+            partner.cadence_upsell_potential = max(partner.cadence_wallet_total - partner.cadence_value, 0.0)
+
+    def _compute_cadence_reminder_count(self):
+        counts = dict(
+            self.env["mail.activity"]._read_group(
+                [("res_model", "=", "res.partner"), ("res_id", "in", self.ids), ("cadence_reminder", "=", True)],
+                ["res_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.cadence_reminder_count = counts.get(partner.id, 0)
+
+    @api.constrains("cadence_deal_count", "cadence_team_size", "cadence_value_manual", "cadence_wallet_total")
+    def _check_cadence_qualification(self):
+        for partner in self:
+            if partner.cadence_deal_count < 0:
+                raise ValidationError(
+                    self.env._("%(partner)s: a number of deals cannot be negative.", partner=partner.name)
+                )
+            if partner.cadence_team_size < 0:
+                raise ValidationError(self.env._("%(partner)s: a team size cannot be negative.", partner=partner.name))
+            if partner.cadence_value_manual < 0 or partner.cadence_wallet_total < 0:
+                raise ValidationError(
+                    self.env._("%(partner)s: a value or a purchase total cannot be negative.", partner=partner.name)
+                )
+            if partner.cadence_wallet_total and partner.cadence_value > partner.cadence_wallet_total:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s: the total category purchases (%(total)s) cannot be below what they buy "
+                        "from us (%(ours)s): a share of wallet above 100%% is impossible.",
+                        partner=partner.name,
+                        total=partner.cadence_wallet_total,
+                        ours=partner.cadence_value,
+                    )
+                )
+
+    # ---------------------------------------------------------------------------------------
+    # ORM overrides
+    # ---------------------------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if "cadence_tier_id" in vals:
+                vals.setdefault("cadence_tier_pinned", True)
         partners = super().create(vals_list)
-        partners.filtered("cadence_tier_id")._plan_cadence_reminders()
+        touched = [
+            {"partner_id": partner.id, "date": partner.last_touch_date, "origin": "manual"}
+            for partner in partners
+            if partner.last_touch_date
+        ]
+        self.env["partner.cadence.touch"]._record(touched)
+        partners.filtered("cadence_tier_id")._sync_cadence_schedules()
         return partners
 
     def write(self, vals):
+        if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
+            vals = {**vals, "cadence_tier_pinned": True}
+        manual_touch = vals.get("last_touch_date") if not self.env.context.get("cadence_touch_applying") else None
         result = super().write(vals)
-        if {"cadence_tier_id", "last_touch_date"} & vals.keys():
-            self._plan_cadence_reminders()
+        if manual_touch:
+            self.env["partner.cadence.touch"]._record(
+                [{"partner_id": partner.id, "date": manual_touch, "origin": "manual"} for partner in self]
+            )
+        if CADENCE_SCHEDULE_FIELDS & vals.keys():
+            self._sync_cadence_schedules()
+        if "user_id" in vals:
+            self._reassign_cadence_reminders()
         return result
 
-    # ------------------------------------------------------------------
-    # Hooks: small and documented, for modules that extend the cadence.
-    # ------------------------------------------------------------------
+    def action_apply_suggested_tier(self):
+        self.write({"cadence_tier_pinned": False})
 
-    @api.model
-    def _get_cadence_due_domain(self, cutoff):
-        """Partners owed a reminder when planning up to ``cutoff`` (a date).
-
-        Extend to exclude partners (paused, do not contact...). The last leaf keeps a partner
-        that already has its open reminder out of the result, so planning twice plans nothing.
-        """
-        return [
-            ("cadence_tier_id", "!=", False),
-            ("next_touch_date", "<=", cutoff),
-            ("activity_ids", "not any", [("cadence_reminder", "=", True)]),
+    def action_open_cadence_reminders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mail.mail_activity_action")
+        action["domain"] = [
+            ("res_model", "=", "res.partner"),
+            ("res_id", "=", self.id),
+            ("cadence_reminder", "=", True),
         ]
+        action["context"] = {"create": False}
+        return action
+
+    # ---------------------------------------------------------------------------------------
+    # Hooks: small and documented, for modules that extend the cadence.
+    # ---------------------------------------------------------------------------------------
 
     def _get_cadence_responsible(self, default_user):
-        """The user a partner's reminder goes to: its salesperson, its company's, or the default."""
-        self.ensure_one()
-        return self.user_id or self.commercial_partner_id.user_id or default_user
+        """The user a partner's reminders go to: its salesperson, its company's, or the default.
 
-    def _prepare_cadence_reminder_values(self, responsible, model_id):
-        """Values of the reminder planned for this partner, written in the responsible's language."""
+        An archived salesperson is skipped: their reminders were deleted with them, and the
+        partner must not drop out of the cadence.
+        """
         self.ensure_one()
-        tier = self.cadence_tier_id.with_context(lang=responsible.lang)
-        env = self.with_context(lang=responsible.lang).env
-        if self.last_touch_date:
-            note = env._(
-                "%(tier)s: last touch on %(last)s, next touch due on %(next)s.",
-                tier=tier.name,
-                last=format_date(env, self.last_touch_date),
-                next=format_date(env, self.next_touch_date),
-            )
+        for user in (self.user_id, self.commercial_partner_id.user_id):
+            if user and user.active:
+                return user
+        return default_user
+
+    def _get_cadence_reminder_reasons(self, schedule):
+        """Lines of text that tell the salesperson why this reminder is due (in their language).
+
+        Extend to add more, such as who recommended the partner.
+        """
+        self.ensure_one()
+        env = self.env
+        tier = self.cadence_tier_id
+        if schedule.kind == "first_contact":
+            reasons = [
+                env._(
+                    "Complete the first-contact information before anything else; missing: %(missing)s.",
+                    missing=self.first_contact_missing_display,
+                )
+            ]
         else:
-            note = env._("%(tier)s: no touch recorded yet, first contact due.", tier=tier.name)
-        return {
-            "res_model_id": model_id,
-            "res_id": self.id,
-            "activity_type_id": tier.activity_type_id.id,
-            "summary": tier.name,
-            "note": note,
-            "date_deadline": self.next_touch_date,
-            "user_id": responsible.id,
-            "automated": True,
-            "cadence_reminder": True,
-        }
+            reasons = [
+                env._(
+                    "%(tier)s: %(type)s %(done)s of %(quota)s done this period.",
+                    tier=tier.name,
+                    type=schedule.activity_type_id.name,
+                    done=schedule.done_in_period,
+                    quota=schedule.touch_count,
+                )
+            ]
+        if self.last_touch_date:
+            reasons.append(env._("Last touch on %(date)s.", date=format_date(env, self.last_touch_date)))
+        else:
+            reasons.append(env._("No touch recorded yet: this is the first contact."))
+        return reasons
 
-    # ------------------------------------------------------------------
-    # Planning
-    # ------------------------------------------------------------------
+    # ---------------------------------------------------------------------------------------
+    # Cadence state
+    # ---------------------------------------------------------------------------------------
 
     @api.model
     def _get_cadence_settings(self):
@@ -128,111 +392,411 @@ class ResPartner(models.Model):
         return {
             "horizon_days": int(params.get_param("partner_cadence.horizon_days") or 0),
             "default_user": default_user or self.env.ref("base.user_admin"),
+            "weekdays_only": params.get_param("partner_cadence.weekdays_only") == "True",
+            "monthly_loss_percent": float(params.get_param("partner_cadence.monthly_loss_percent") or 0.0),
+            "value_window_months": int(params.get_param("partner_cadence.value_window_months") or 0),
         }
 
-    def _register_cadence_touch(self, touch_date):
-        """Record a real touch on ``touch_date``; an older touch never moves the clock back."""
-        later = self.filtered(lambda partner: not partner.last_touch_date or partner.last_touch_date < touch_date)
-        if later:
-            later.last_touch_date = touch_date
-        # The others' clock did not move, but the reminder just done has to be replaced.
-        (self - later)._plan_cadence_reminders()
+    def _register_cadence_touch(self, touch_date, activity_type=None, origin="manual", source=None):
+        """Record a real touch on ``touch_date`` with each of these partners."""
+        values = {
+            "date": touch_date,
+            "activity_type_id": activity_type.id if activity_type else False,
+            "origin": origin,
+        }
+        if source:
+            values.update(res_model=source._name, res_id=source.id)
+        return self.env["partner.cadence.touch"]._record([{**values, "partner_id": partner.id} for partner in self])
 
-    def _plan_cadence_reminders(self):
-        """Bring these partners' reminders in line with their cadence right away."""
+    def _apply_cadence_touches(self, touches):
+        """Move last touches on for the counted ``touches``; an older one never moves a clock back."""
+        counted = touches.filtered(lambda touch: touch.origin in touches._counted_origins())
+        by_partner = defaultdict(list)
+        for touch in counted:
+            by_partner[touch.partner_id].append(touch)
+        for partner, partner_touches in by_partner.items():
+            latest = max(touch.date for touch in partner_touches)
+            if not partner.last_touch_date or partner.last_touch_date < latest:
+                partner.with_context(cadence_touch_applying=True).last_touch_date = latest
+            for schedule in partner.sudo().cadence_schedule_ids:
+                dates = [touch.date for touch in partner_touches if schedule._counts_touch(touch.activity_type_id.id)]
+                if dates and (not schedule.last_touch_date or schedule.last_touch_date < max(dates)):
+                    schedule.last_touch_date = max(dates)
+        self._refresh_cadence()
+
+    def _sync_cadence_schedules(self):
+        """Give each partner one schedule per line of its tier (and one to complete its
+        first-contact information when that is missing), then re-plan."""
+        schedules = self.env["partner.cadence.schedule"].sudo()
+        first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
+        existing = defaultdict(lambda: schedules.browse())
+        for schedule in schedules.search([("partner_id", "in", self.ids)]):
+            existing[schedule.partner_id.id] |= schedule
+        today = fields.Date.context_today(self)
+        obsolete = schedules.browse()
+        new_values = []
+        for partner in self:
+            wanted = {}
+            if partner.cadence_tier_id and partner.active:
+                for line in partner.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
+                    wanted[line.activity_type_id.id] = line
+                if not partner.first_contact_complete:
+                    wanted[first_contact_type.id] = None
+            for schedule in existing[partner.id]:
+                line = wanted.pop(schedule.activity_type_id.id, False)
+                if line is False:
+                    obsolete |= schedule
+                elif schedule.line_id != (line or schedules.line_id):
+                    schedule.line_id = line
+            for type_id, line in wanted.items():
+                new_values.append(
+                    {
+                        "partner_id": partner.id,
+                        "line_id": line.id if line else False,
+                        "kind": "touch" if line else "first_contact",
+                        "activity_type_id": type_id,
+                        "start_date": today,
+                        "last_touch_date": partner._get_cadence_last_touch(line),
+                    }
+                )
+        obsolete.activity_id.unlink()
+        obsolete.unlink()
+        schedules.create(new_values)
+        self._refresh_cadence()
+
+    def _get_cadence_last_touch(self, line):
+        """The last counted touch a new schedule on ``line`` starts from."""
+        self.ensure_one()
+        if not line or line.counts_any_touch:
+            return self.last_touch_date
+        touches = self.env["partner.cadence.touch"].sudo()
+        last = touches.search(
+            [
+                ("partner_id", "=", self.id),
+                ("activity_type_id", "=", line.activity_type_id.id),
+                ("origin", "in", touches._counted_origins()),
+            ],
+            order="date desc",
+            limit=1,
+        )
+        return last.date
+
+    def _get_cadence_done_counts(self):
+        """Counted touches in each schedule's current period: {(partner id, schedule id): count}."""
+        schedules = (
+            self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", self.ids), ("kind", "=", "touch")])
+        )
+        if not schedules:
+            return {}
+        today = fields.Date.context_today(self)
+        starts = {
+            schedule: period_start(
+                today, schedule.line_id.tier_id.interval_number, schedule.line_id.tier_id.interval_unit
+            )
+            for schedule in schedules
+        }
+        touches = self.env["partner.cadence.touch"].sudo()
+        rows = touches.search_read(
+            [
+                ("partner_id", "in", schedules.partner_id.ids),
+                ("date", ">=", min(starts.values())),
+                ("origin", "in", touches._counted_origins()),
+            ],
+            ["partner_id", "date", "activity_type_id"],
+        )
+        by_partner = defaultdict(list)
+        for row in rows:
+            by_partner[row["partner_id"][0]].append(row)
+        counts = {}
+        for schedule, start in starts.items():
+            counts[schedule.partner_id.id, schedule.id] = sum(
+                1
+                for row in by_partner[schedule.partner_id.id]
+                if row["date"] >= start
+                and schedule._counts_touch(row["activity_type_id"] and row["activity_type_id"][0])
+            )
+        return counts
+
+    def _get_cadence_working_days(self):
+        """(working weekdays, public holidays) of this partner's company, when scheduling on weekdays only."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        calendar = company.resource_calendar_id
+        if not calendar:
+            return set(), set()
+        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", (False, calendar.id)),
+                    ("company_id", "in", (False, company.id)),
+                ]
+            )
+        )
+        holidays = set()
+        for leave in leaves:
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day += datetime.timedelta(days=1)
+        return weekdays, holidays
+
+    def _refresh_cadence(self):
+        """Recompute every schedule's next due date and the partners' next touch, then re-plan."""
         if not self:
             return
+        today = fields.Date.context_today(self)
+        settings = self._get_cadence_settings()
+        done_counts = self._get_cadence_done_counts()
+        working_days = {}
+        for partner in self.sudo():
+            schedules = partner.cadence_schedule_ids
+            natural = {}
+            for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch"):
+                tier = schedule.line_id.tier_id
+                natural[schedule] = next_quota_touch(
+                    schedule.last_touch_date or None,
+                    tier.interval_number,
+                    tier.interval_unit,
+                    schedule.touch_count,
+                    done_counts.get((partner.id, schedule.id), 0),
+                    today,
+                    first_due=schedule.start_date,
+                )
+            blocked = not partner.active or partner.cadence_do_not_contact or not partner.cadence_tier_id
+            first_contact_pending = any(schedule.kind == "first_contact" for schedule in schedules)
+            for schedule in schedules:
+                if blocked:
+                    due = None
+                elif schedule.kind == "first_contact":
+                    due = min((date for date in natural.values() if date), default=schedule.start_date)
+                else:
+                    due = None if first_contact_pending else natural[schedule]
+                if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
+                    due = partner.cadence_paused_until
+                if due and settings["weekdays_only"]:
+                    company = partner.company_id or self.env.company
+                    if company not in working_days:
+                        working_days[company] = partner._get_cadence_working_days()
+                    due = next_working_day(due, *working_days[company])
+                if schedule.next_due_date != (due or False):
+                    schedule.next_due_date = due
+            next_touch = min(
+                (schedule.next_due_date for schedule in schedules if schedule.next_due_date), default=False
+            )
+            if partner.next_touch_date != next_touch:
+                partner.next_touch_date = next_touch
+            risk = economics.value_at_risk(
+                partner.cadence_value, next_touch or None, today, settings["monthly_loss_percent"]
+            )
+            if partner.cadence_currency_id.compare_amounts(risk, partner.cadence_value_at_risk):
+                partner.cadence_value_at_risk = risk
+        self._plan_cadence_reminders()
+
+    # ---------------------------------------------------------------------------------------
+    # Planning reminders
+    # ---------------------------------------------------------------------------------------
+
+    def _plan_cadence_reminders(self):
+        """Bring these partners' reminders in line with their schedules right away."""
+        if not self:
+            return 0
         settings = self._get_cadence_settings()
         self._reschedule_cadence_reminders(self.ids)
         cutoff = planning_cutoff(fields.Date.context_today(self), settings["horizon_days"])
-        due = self.sudo().search([("id", "in", self.ids), *self._get_cadence_due_domain(cutoff)], order="id")
-        due._create_cadence_reminders(settings["default_user"])
+        due = (
+            self.env["partner.cadence.schedule"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), *self._get_cadence_due_domain(cutoff)], order="id")
+        )
+        return self._insert_cadence_reminders(due, settings["default_user"])
+
+    @api.model
+    def _get_cadence_due_domain(self, cutoff):
+        """Schedules owed a reminder when planning up to ``cutoff`` (a date).
+
+        Extend to hold partners back. A schedule that has its open reminder is left out, so
+        planning twice plans nothing.
+        """
+        return [
+            ("next_due_date", "<=", cutoff),
+            ("activity_id", "=", False),
+            ("partner_id.active", "=", True),
+        ]
 
     @api.model
     def _reschedule_cadence_reminders(self, partner_ids=None):
-        """Move open reminders to their partner's next touch; drop those of partners left untiered.
+        """Move open reminders to their schedule's due date; drop those no longer due at all.
 
         :param partner_ids: the partners to look at; None for every partner (the scheduled action)
         """
-        activities = self.env["mail.activity"].sudo()
         self.env.flush_all()
-        rows = self.env.execute_query(
+        partner_filter = SQL() if partner_ids is None else SQL("AND schedule.partner_id = ANY(%s)", list(partner_ids))
+        moved = self.env.execute_query(
             SQL(
                 """
-                SELECT activity.id, partner.next_touch_date
-                  FROM mail_activity activity
-                  JOIN res_partner partner ON partner.id = activity.res_id
-                 WHERE activity.res_model = 'res.partner'
-                   AND activity.cadence_reminder
-                   AND activity.active
-                   AND activity.date_deadline IS DISTINCT FROM partner.next_touch_date
+                UPDATE mail_activity activity
+                   SET date_deadline = schedule.next_due_date, write_date = NOW() AT TIME ZONE 'UTC'
+                  FROM partner_cadence_schedule schedule
+                 WHERE schedule.activity_id = activity.id
+                   AND schedule.next_due_date IS NOT NULL
+                   AND activity.date_deadline <> schedule.next_due_date
                    %s
+             RETURNING activity.id
                 """,
-                SQL() if partner_ids is None else SQL("AND partner.id = ANY(%s)", list(partner_ids)),
+                partner_filter,
             )
         )
-        by_deadline = defaultdict(list)
-        for activity_id, deadline in rows:
-            by_deadline[deadline].append(activity_id)
-        activities.browse(by_deadline.pop(None, [])).unlink()
-        for deadline, activity_ids in by_deadline.items():
-            activities.browse(activity_ids).with_context(mail_activity_quick_update=True).write(
-                {"date_deadline": deadline}
+        if moved:
+            self.env["mail.activity"].invalidate_model(["date_deadline"])
+        dropped = self.env.execute_query(
+            SQL(
+                "SELECT activity_id FROM partner_cadence_schedule schedule"
+                " WHERE activity_id IS NOT NULL AND next_due_date IS NULL %s",
+                partner_filter,
             )
+        )
+        if dropped:
+            self.env["mail.activity"].sudo().browse([row[0] for row in dropped]).unlink()
 
-    def _create_cadence_reminders(self, default_user):
-        """One automated reminder per partner in ``self``, which have none open."""
-        if not self:
-            return self.env["mail.activity"]
+    def _reassign_cadence_reminders(self):
+        """Open reminders follow a change of salesperson, the company's to its contacts too."""
+        partners = self | self.child_ids.filtered(lambda child: not child.user_id)
+        settings = self._get_cadence_settings()
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [("res_model", "=", "res.partner"), ("res_id", "in", partners.ids), ("cadence_reminder", "=", True)]
+            )
+        )
+        by_user = defaultdict(list)
+        for activity in activities:
+            user = self.browse(activity.res_id)._get_cadence_responsible(settings["default_user"])
+            if activity.user_id != user:
+                by_user[user].append(activity.id)
+        for user, activity_ids in by_user.items():
+            activities.browse(activity_ids).with_context(mail_activity_quick_update=True).write({"user_id": user.id})
+
+    def _insert_cadence_reminders(self, schedules, default_user):
+        """Create the reminders of ``schedules`` (due, none open) in one statement.
+
+        The partial unique index on open cadence reminders makes a concurrent planner's
+        reminder win: ours is skipped and the schedule is linked to theirs, so nothing is
+        duplicated and nothing is lost. No e-mail per reminder: each user with new reminders
+        due gets one bus notification, and the inbox is where salespeople look.
+        """
+        if not schedules:
+            return 0
+        now = fields.Datetime.now()
         model_id = self.env["ir.model"]._get_id("res.partner")
-        vals_list = [
-            partner._prepare_cadence_reminder_values(partner._get_cadence_responsible(default_user), model_id)
-            for partner in self
-        ]
-        # The planner notifies nobody one reminder at a time: the inbox is where salespeople
-        # look, and 10,000 reminders must not mean 10,000 e-mails.
-        activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
-        # A conflict is expected when planners race, not a bad query worth an error log.
-        with mute_logger("odoo.sql_db"):
-            try:
-                with self.env.cr.savepoint():
-                    return activities.create(vals_list)
-            except (errors.UniqueViolation, errors.SerializationFailure):
-                # Another planner committed some of these reminders since this one searched:
-                # keep theirs, create the rest one by one.
-                created = activities.browse()
-                for vals in vals_list:
-                    try:
-                        with self.env.cr.savepoint():
-                            created |= activities.create(vals)
-                    except (errors.UniqueViolation, errors.SerializationFailure):
-                        _logger.info("partner %s got its cadence reminder from another planner", vals["res_id"])
-                return created
+        rows = []
+        users_due_now = set()
+        today = fields.Date.context_today(self)
+        by_lang = defaultdict(list)
+        for schedule in schedules:
+            responsible = schedule.partner_id._get_cadence_responsible(default_user)
+            by_lang[responsible.lang or self.env.lang].append((schedule, responsible))
+        for lang, pairs in by_lang.items():
+            localized = self.with_context(lang=lang)
+            for schedule, responsible in pairs:
+                partner = schedule.partner_id.with_env(localized.env)
+                schedule = schedule.with_env(localized.env)
+                reasons = partner._get_cadence_reminder_reasons(schedule)
+                note = Markup("").join(Markup("<p>%s</p>") % escape(reason) for reason in reasons)
+                summary = (
+                    localized.env._("First-contact information")
+                    if schedule.kind == "first_contact"
+                    else partner.cadence_tier_id.name
+                )
+                rows.append(
+                    SQL(
+                        "(%s, 'res.partner', %s, %s, %s, %s, %s, %s, %s, %s, TRUE, TRUE, TRUE, %s, %s, %s, %s)",
+                        model_id,
+                        partner.id,
+                        partner.display_name,
+                        schedule.activity_type_id.id,
+                        summary,
+                        str(note),
+                        schedule.next_due_date,
+                        responsible.id,
+                        responsible.tz,
+                        self.env.uid,
+                        now,
+                        self.env.uid,
+                        now,
+                    )
+                )
+                if schedule.next_due_date <= today:
+                    users_due_now.add(responsible.id)
+        self.env.flush_all()
+        inserted = self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
+                                           summary, note, date_deadline, user_id, user_tz,
+                                           automated, cadence_reminder, active,
+                                           create_uid, create_date, write_uid, write_date)
+                VALUES %s
+                ON CONFLICT DO NOTHING
+                RETURNING id
+                """,
+                SQL(", ").join(rows),
+            )
+        )
+        # Link each schedule to its open reminder, ours or a concurrent planner's.
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE partner_cadence_schedule schedule
+                   SET activity_id = activity.id
+                  FROM mail_activity activity
+                 WHERE schedule.id = ANY(%s)
+                   AND activity.res_model = 'res.partner'
+                   AND activity.res_id = schedule.partner_id
+                   AND activity.activity_type_id = schedule.activity_type_id
+                   AND activity.cadence_reminder AND activity.active
+                """,
+                schedules.ids,
+            )
+        )
+        schedules.invalidate_recordset(["activity_id"])
+        self.env["mail.activity"].invalidate_model()
+        self.invalidate_model(["activity_ids"])
+        if users_due_now:
+            self.env["res.users"].browse(users_due_now)._bus_send("mail.activity/updated", {"activity_created": True})
+        return len(inserted)
 
     @api.model
     def _cron_plan_cadence_touches(self):
-        """Scheduled action: reminders for every partner due within the planning horizon.
+        """Scheduled action: reminders for every schedule due within the planning horizon.
 
         Batches are independent and each commits, so a run killed midway resumes where it
-        stopped: the next run finds exactly the partners still without a reminder.
+        stopped: the next run finds exactly the schedules still without a reminder.
         """
         settings = self._get_cadence_settings()
+        self.env["calendar.event"]._register_ended_cadence_meetings()
         self._reschedule_cadence_reminders()
         self._commit_cadence_batch()
         cutoff = planning_cutoff(fields.Date.context_today(self), settings["horizon_days"])
-        partners = self.sudo()
+        schedules = self.env["partner.cadence.schedule"].sudo()
         domain = self._get_cadence_due_domain(cutoff)
-        remaining = partners.search_count(domain)
+        remaining = schedules.search_count(domain)
         done = last_id = 0
         while True:
-            batch = partners.search([("id", ">", last_id), *domain], order="id", limit=self._cadence_batch_size)
+            batch = schedules.search([("id", ">", last_id), *domain], order="id", limit=self._cadence_batch_size)
             if not batch:
                 break
-            batch._create_cadence_reminders(settings["default_user"])
             last_id = batch[-1].id
-            done += len(batch)
+            done += self._insert_cadence_reminders(batch, settings["default_user"])
             self.env["ir.cron"]._notify_progress(done=done, remaining=max(remaining - done, 0))
             self._commit_cadence_batch()
+            # Each batch's records are done with: dropping them keeps memory flat at any N.
+            self.env.invalidate_all()
+        self._refresh_cadence_values()
         _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
         return done
 
@@ -241,3 +805,60 @@ class ResPartner(models.Model):
         # run inside one transaction that they roll back, so they must not commit.
         if not getattr(threading.current_thread(), "testing", False):
             self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    # ---------------------------------------------------------------------------------------
+    # Value and value at risk
+    # ---------------------------------------------------------------------------------------
+
+    @api.model
+    def _refresh_cadence_values(self):
+        """Once a day: each tiered partner's value (won revenue over the window, or set by hand)
+        and value at risk. Both slide with the calendar, so no write can keep them current."""
+        params = self.env["ir.config_parameter"].sudo()
+        today = fields.Date.context_today(self)
+        if params.get_param("partner_cadence.values_refreshed_on") == str(today):
+            return
+        settings = self._get_cadence_settings()
+        window_start = economics.revenue_window_start(today, settings["value_window_months"])
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner.id, partner.cadence_value_manual, COALESCE(won.revenue, 0), partner.next_touch_date,
+                       partner.cadence_won_revenue, partner.cadence_value, partner.cadence_value_at_risk
+                  FROM res_partner partner
+             LEFT JOIN (SELECT lead.partner_id, SUM(lead.expected_revenue) AS revenue
+                          FROM crm_lead lead
+                          JOIN crm_stage stage ON stage.id = lead.stage_id
+                         WHERE stage.is_won AND lead.active AND lead.date_closed >= %s
+                      GROUP BY lead.partner_id) won ON won.partner_id = partner.id
+                 WHERE won.revenue IS NOT NULL
+                    OR partner.cadence_won_revenue <> 0
+                    OR partner.cadence_value_manual <> 0
+                    OR partner.cadence_value_at_risk <> 0
+                """,
+                window_start,
+            )
+        )
+        changes = []
+        for partner_id, manual, revenue, next_touch, old_revenue, old_value, old_risk in rows:
+            value = manual or revenue
+            risk = economics.value_at_risk(value, next_touch, today, settings["monthly_loss_percent"])
+            old = (old_revenue or 0.0, old_value or 0.0, old_risk or 0.0)
+            if any(round(new, 2) != round(was, 2) for new, was in zip((revenue, value, risk), old, strict=True)):
+                changes.append(SQL("(%s, %s::numeric, %s::numeric, %s::numeric)", partner_id, revenue, value, risk))
+        for start in range(0, len(changes), self._cadence_batch_size):
+            self.env.execute_query(
+                SQL(
+                    """
+                    UPDATE res_partner partner
+                       SET cadence_won_revenue = change.revenue, cadence_value = change.value,
+                           cadence_value_at_risk = change.risk
+                      FROM (VALUES %s) AS change(id, revenue, value, risk)
+                     WHERE partner.id = change.id
+                    """,
+                    SQL(", ").join(changes[start : start + self._cadence_batch_size]),
+                )
+            )
+        self.invalidate_model(["cadence_won_revenue", "cadence_value", "cadence_value_at_risk"])
+        params.set_param("partner_cadence.values_refreshed_on", str(today))

@@ -2,57 +2,70 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
 
 class PartnerCadenceCommon(TransactionCase):
-    """Salespeople, tiers and realtor partners shared by the cadence tests."""
+    """Salespeople, tiers and realtor partners shared by the cadence tests (on 23 November 2026)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].sudo().set_param("partner_cadence.horizon_days", 7)
+        params = cls.env["ir.config_parameter"].sudo()
+        params.set_param("partner_cadence.horizon_days", 7)
+        params.set_param("partner_cadence.quota_period", "quarter")
+        params.set_param("partner_cadence.logged_touches_reset", "True")
+        params.set_param("partner_cadence.weekdays_only", False)
         cls.company = cls.env.ref("base.main_company")
         cls.salesman = new_test_user(
-            cls.env,
-            login="cadence_salesman",
-            name="Sasha Salesman",
-            groups="sales_team.group_sale_salesman",
+            cls.env, login="cadence_salesman", name="Sasha Salesman", groups="sales_team.group_sale_salesman"
         )
         cls.manager = new_test_user(
-            cls.env,
-            login="cadence_manager",
-            name="Maria Manager",
-            groups="sales_team.group_sale_manager",
+            cls.env, login="cadence_manager", name="Maria Manager", groups="sales_team.group_sale_manager"
         )
         cls.default_user = new_test_user(
-            cls.env,
-            login="cadence_default",
-            name="Dina Default",
-            groups="sales_team.group_sale_salesman",
+            cls.env, login="cadence_default", name="Dina Default", groups="sales_team.group_sale_salesman"
         )
-        cls.env["ir.config_parameter"].sudo().set_param("partner_cadence.default_user_id", cls.default_user.id)
+        params.set_param("partner_cadence.default_user_id", cls.default_user.id)
         cls.tier_weekly = cls.env.ref("partner_cadence.partner_cadence_tier_weekly")
         cls.tier_monthly = cls.env.ref("partner_cadence.partner_cadence_tier_monthly")
         cls.tier_quarterly = cls.env.ref("partner_cadence.partner_cadence_tier_quarterly")
+        cls.level_1 = cls.env.ref("partner_cadence.partner_cadence_tier_client_level_1")
+        cls.level_5 = cls.env.ref("partner_cadence.partner_cadence_tier_client_level_5")
         cls.call_type = cls.env.ref("mail.mail_activity_data_call")
-        # Tests run on 23 November 2026: this weekly realtor, last called on the 10th, is overdue.
+        cls.meeting_type = cls.env.ref("mail.mail_activity_data_meeting")
+        cls.first_contact_type = cls.env.ref("partner_cadence.mail_activity_type_first_contact")
+        # This weekly realtor, last called on the 10th, is overdue on the 23rd.
         with freeze_time("2026-11-23"):
             cls.realtor = cls._create_partner("Elena Realtor", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
 
     @classmethod
     def _create_partner(cls, name, tier=None, last_touch=None, user=None, **values):
+        """A partner whose first-contact information is complete unless ``values`` say otherwise."""
+        if tier:
+            values["cadence_tier_id"] = tier.id
         return cls.env["res.partner"].create(
             {
                 "name": name,
-                "cadence_tier_id": tier.id if tier else False,
+                "phone": "+373 69 000 000",
+                "cadence_private_individual": True,
                 "last_touch_date": last_touch,
                 "user_id": user.id if user else False,
                 **values,
             }
         )
 
-    def _reminders(self, partners):
-        return partners.activity_search(
-            ["mail.mail_activity_data_call"], additional_domain=[("cadence_reminder", "=", True)]
-        )
+    @classmethod
+    def _tier_values(cls, name, *lines, **values):
+        """Values of a tier with ``lines`` given as (activity type, touches per period)."""
+        return {
+            "name": name,
+            "interval_number": 1,
+            "interval_unit": "week",
+            "line_ids": [Command.create({"activity_type_id": kind.id, "touch_count": count}) for kind, count in lines],
+            **values,
+        }
+
+    def _reminders(self, partners, xmlid="mail.mail_activity_data_call"):
+        return partners.activity_search([xmlid], additional_domain=[("cadence_reminder", "=", True)])

@@ -23,14 +23,9 @@ class TestCadenceAccess(PartnerCadenceCommon):
             company_ids=[cls.other_company.id],
         )
         cls.private_tier = cls.env["partner.cadence.tier"].create(
-            {
-                "name": "Main company only",
-                "interval_number": 2,
-                "interval_unit": "week",
-                "activity_type_id": cls.call_type.id,
-                "company_id": cls.company.id,
-            }
+            cls._tier_values("Main company only", (cls.call_type, 1), company_id=cls.company.id)
         )
+        cls.realtor.company_id = cls.company
         cls.portal_user = new_test_user(cls.env, login="cadence_portal", groups="base.group_portal")
 
     @users("cadence_salesman")
@@ -53,9 +48,9 @@ class TestCadenceAccess(PartnerCadenceCommon):
         with self.assertRaises(AccessError):
             tier.interval_number = 3
         with self.assertRaises(AccessError):
-            self.env["partner.cadence.tier"].create(
-                {"name": "Mine", "interval_number": 1, "interval_unit": "day", "activity_type_id": self.call_type.id}
-            )
+            self.env["partner.cadence.tier"].create(self._tier_values("Mine", (self.call_type, 1)))
+        with self.assertRaises(AccessError):
+            tier.line_ids.touch_count = 3
 
     @users("cadence_salesman")
     def test_salesman_sets_the_tier_of_a_partner(self):
@@ -73,6 +68,20 @@ class TestCadenceAccess(PartnerCadenceCommon):
         visible = self.env["partner.cadence.tier"].search([])
         self.assertNotIn(self.private_tier, visible)
         self.assertIn(self.tier_weekly, visible)
+        self.assertNotIn(self.private_tier.line_ids, self.env["partner.cadence.tier.line"].search([]))
+
+    @users("cadence_other_company")
+    def test_other_company_does_not_see_schedules_and_touches(self):
+        self.assertFalse(self.env["partner.cadence.schedule"].search([("partner_id", "=", self.realtor.id)]))
+        self.assertFalse(self.env["partner.cadence.touch"].search([("partner_id", "=", self.realtor.id)]))
+
+    @users("cadence_salesman")
+    def test_salesman_sees_the_quota_and_history_of_a_partner(self):
+        partner = self.realtor.with_env(self.env)
+        self.assertEqual(partner.cadence_schedule_ids.touch_count, 1)
+        self.assertEqual(partner.cadence_touch_ids.mapped("origin"), ["manual"])
+        with self.assertRaises(AccessError):
+            partner.cadence_touch_ids.unlink()
 
     @users("cadence_portal")
     def test_portal_user_cannot_read_tiers(self):

@@ -23,7 +23,8 @@ class TestCadenceTranslations(PartnerCadenceCommon):
 
     def test_reminder_is_written_in_the_salespersons_language(self):
         russian = new_test_user(self.env, login="cadence_ru", groups="sales_team.group_sale_salesman", lang="ru_RU")
-        partner = self._create_partner("Ирина", self.tier_weekly, date(2026, 11, 10), russian)
+        partner = self._create_partner("Ирина Волкова", self.tier_weekly, date(2026, 11, 10), russian)
         reminder = self._reminders(partner)
         self.assertEqual(reminder.summary, "Еженедельный партнёр")
-        self.assertIn("последний контакт", reminder.note)
+        self.assertIn("Последний контакт: 10.11.2026.", reminder.note)
+        self.assertIn("выполнено 0 из 1 за период", reminder.note)

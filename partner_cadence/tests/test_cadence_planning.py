@@ -4,8 +4,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from .common import PartnerCadenceCommon
@@ -41,7 +40,6 @@ class TestCadencePlanning(PartnerCadenceCommon):
         cron.method_direct_trigger()
         cron.method_direct_trigger()
         reminders = self._reminders(partners)
-        self.assertEqual(len(reminders), 2)
         self.assertEqual(
             sorted((r.res_id, r.date_deadline, r.user_id) for r in reminders),
             sorted(
@@ -52,10 +50,12 @@ class TestCadencePlanning(PartnerCadenceCommon):
             ),
         )
         self.assertTrue(all(reminders.mapped("automated")))
+        self.assertEqual(reminders.mapped("res_name"), [p.display_name for p in self.realtor | self.due_soon])
 
     def test_partner_without_tier_gets_nothing(self):
         self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertFalse(self.untiered.activity_ids)
+        self.assertFalse(self.untiered.cadence_schedule_ids)
 
     def test_reminder_beyond_horizon_waits(self):
         self.env["res.partner"]._cron_plan_cadence_touches()
@@ -67,7 +67,9 @@ class TestCadencePlanning(PartnerCadenceCommon):
     def test_cron_resumes_in_batches(self):
         partners = self.env["res.partner"]
         for index in range(5):
-            partners |= self._create_partner(f"Batch {index}", self.tier_weekly, date(2026, 11, 1), self.salesman)
+            partners |= self._create_partner(
+                f"Batch Realtor {index}", self.tier_weekly, date(2026, 11, 1), self.salesman
+            )
         self._reminders(partners).unlink()
         with patch.object(type(self.env["res.partner"]), "_cadence_batch_size", 2):
             planned = self.env["res.partner"]._cron_plan_cadence_touches()
@@ -77,8 +79,8 @@ class TestCadencePlanning(PartnerCadenceCommon):
     def test_reminder_says_why_it_is_due(self):
         reminder = self._reminders(self.realtor)
         self.assertEqual(reminder.summary, "Weekly partner")
-        self.assertIn("11/10/2026", reminder.note)
-        self.assertIn("11/17/2026", reminder.note)
+        self.assertIn("Weekly partner: Call 0 of 1 done this period.", reminder.note)
+        self.assertIn("Last touch on 11/10/2026.", reminder.note)
 
     def test_done_sets_last_touch_and_plans_next(self):
         reminder = self._reminders(self.realtor)
@@ -90,6 +92,8 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(len(follow_up), 1)
         self.assertNotEqual(follow_up, reminder)
         self.assertEqual(follow_up.date_deadline, date(2026, 12, 1))
+        touch = self.realtor.cadence_touch_ids.filtered(lambda t: t.origin == "reminder")
+        self.assertEqual((touch.date, touch.activity_type_id), (date(2026, 11, 24), self.call_type))
 
     def test_any_done_activity_on_a_partner_is_a_touch(self):
         todo = self.due_soon.activity_schedule("mail.mail_activity_data_todo", user_id=self.salesman.id)
@@ -109,55 +113,83 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(reminder.date_deadline, date(2027, 2, 10))
         self.realtor.cadence_tier_id = False
         self.assertFalse(reminder.exists())
+        self.assertFalse(self.realtor.next_touch_date)
 
-    def test_tier_interval_change_reaches_open_reminders_on_next_run(self):
+    def test_tier_interval_change_reaches_open_reminders_at_once(self):
         reminder = self._reminders(self.realtor)
         self.tier_weekly.interval_number = 2
-        self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
 
     def test_reminder_goes_to_company_salesperson_then_default_user(self):
-        company = self._create_partner("Agency", None, None, self.manager, is_company=True)
-        employee = self._create_partner("Agent", self.tier_weekly, None, None, parent_id=company.id)
-        orphan = self._create_partner("Orphan", self.tier_weekly)
+        company = self._create_partner("Casa Agency", None, None, self.manager, is_company=True)
+        employee = self._create_partner("Andrei Agent", self.tier_weekly, None, None, parent_id=company.id)
+        orphan = self._create_partner("Oana Orphan", self.tier_weekly)
         self.assertEqual(self._reminders(employee).user_id, self.manager)
         self.assertEqual(self._reminders(orphan).user_id, self.default_user)
         self.assertEqual(self._reminders(orphan).date_deadline, date(2026, 11, 23))
+        company.user_id = self.salesman
+        self.assertEqual(self._reminders(employee).user_id, self.salesman)
+
+    def test_archived_salesperson_does_not_lose_the_cadence(self):
+        self.assertEqual(self._reminders(self.realtor).user_id, self.salesman)
+        self.salesman.action_archive()
+        reminder = self._reminders(self.realtor)
+        self.assertEqual(reminder.user_id, self.default_user)
+        self.assertEqual(reminder.date_deadline, date(2026, 11, 17))
 
     def test_archived_partner_gets_no_reminder(self):
         self.realtor.action_archive()
-        self.assertFalse(self._reminders(self.realtor.with_context(active_test=False)))
+        archived = self.realtor.with_context(active_test=False)
+        self.assertFalse(self._reminders(archived))
         self.env["res.partner"]._cron_plan_cadence_touches()
-        self.assertFalse(self._reminders(self.realtor.with_context(active_test=False)))
+        self.assertFalse(self._reminders(archived))
 
     @mute_logger("odoo.sql_db")
     def test_database_refuses_a_second_open_reminder(self):
-        values = self.realtor._prepare_cadence_reminder_values(
-            self.salesman, self.env["ir.model"]._get_id("res.partner")
-        )
+        existing = self._reminders(self.realtor)
         with self.assertRaises(IntegrityError), self.cr.savepoint():
-            self.env["mail.activity"].create(values)
+            existing.copy({"cadence_reminder": True})
 
-    def test_planner_skips_reminders_another_planner_made(self):
-        # As when a second run had searched before the first one committed.
-        self.assertEqual(len(self._reminders(self.realtor)), 1)
-        created = self.realtor._create_cadence_reminders(self.default_user)
-        self.assertFalse(created)
-        self.assertEqual(len(self._reminders(self.realtor)), 1)
+    def test_planner_links_a_reminder_another_planner_made(self):
+        # As when a second run searched before the first one committed: the schedule does
+        # not know its reminder yet, and inserting must neither fail nor duplicate.
+        existing = self._reminders(self.realtor)
+        schedule = self.realtor.cadence_schedule_ids
+        self.env.cr.execute("UPDATE partner_cadence_schedule SET activity_id = NULL WHERE id = %s", [schedule.id])
+        schedule.invalidate_recordset(["activity_id"])
+        inserted = self.env["res.partner"]._insert_cadence_reminders(schedule, self.default_user)
+        self.assertEqual(inserted, 0)
+        self.assertEqual(self._reminders(self.realtor), existing)
+        self.assertEqual(schedule.activity_id, existing)
 
-    def test_non_positive_interval_is_refused_and_nothing_saved(self):
-        with self.assertRaises(ValidationError), self.cr.savepoint():
-            self.env["partner.cadence.tier"].create(
-                {"name": "Never", "interval_number": 0, "interval_unit": "week", "activity_type_id": self.call_type.id}
+    def test_killed_run_resumes_without_losing_or_duplicating(self):
+        partners = self.env["res.partner"]
+        for index in range(4):
+            partners |= self._create_partner(
+                f"Resume Realtor {index}", self.tier_weekly, date(2026, 11, 1), self.salesman
             )
-        self.assertFalse(self.env["partner.cadence.tier"].search([("name", "=", "Never")]))
-        with self.assertRaises(ValidationError), self.cr.savepoint():
-            self.tier_weekly.interval_number = -2
-        self.assertEqual(self.tier_weekly.interval_number, 1)
+        self._reminders(partners).unlink()
+        Partner = type(self.env["res.partner"])
+        original = Partner._insert_cadence_reminders
+        calls = []
 
-    def test_settings_refuse_a_negative_horizon(self):
-        settings = Form(self.env["res.config.settings"])
-        settings.partner_cadence_horizon_days = -1
-        with self.assertRaises(ValidationError):
-            settings.save()
-        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "7")
+        def dies_on_second_batch(partner_model, schedules, default_user):
+            calls.append(len(schedules))
+            if len(calls) == 2:
+                raise KeyboardInterrupt("killed")
+            return original(partner_model, schedules, default_user)
+
+        # Not assertRaises: Odoo's rolls back to a savepoint, and the first batch must stay.
+        killed = False
+        with (
+            patch.object(Partner, "_cadence_batch_size", 2),
+            patch.object(Partner, "_insert_cadence_reminders", dies_on_second_batch),
+        ):
+            try:
+                self.env["res.partner"]._cron_plan_cadence_touches()
+            except KeyboardInterrupt:
+                killed = True
+        self.assertTrue(killed)
+        self.assertEqual(len(self._reminders(partners)), 2)
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertEqual(len(self._reminders(partners)), 4)

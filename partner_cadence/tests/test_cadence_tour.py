@@ -12,21 +12,38 @@ class TestCadenceTour(HttpCase):
         cls.salesman = new_test_user(
             cls.env, login="tour_salesman", name="Tour Salesman", groups="sales_team.group_sale_salesman"
         )
+        new_test_user(
+            cls.env, login="tour_manager", name="Tour Manager", groups="sales_team.group_sale_manager,base.group_system"
+        )
         # The browser runs on the real clock, so the story is told relative to today.
         cls.today = fields.Date.context_today(cls.salesman)
         cls.partner = cls.env["res.partner"].create(
             {
                 "name": "Tour Realtor",
+                "phone": "+373 69 000 001",
+                "cadence_private_individual": True,
                 "user_id": cls.salesman.id,
                 "cadence_tier_id": cls.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
                 "last_touch_date": cls.today - timedelta(days=10),
             }
         )
 
+    def _cadence_reminder(self):
+        return self.partner.activity_search(
+            ["mail.mail_activity_data_call"], additional_domain=[("cadence_reminder", "=", True)]
+        )
+
     def test_salesman_marks_touch_done_from_activity_inbox(self):
         self.start_tour("/odoo", "partner_cadence_touch_done_tour", login="tour_salesman")
         self.assertEqual(self.partner.last_touch_date, self.today)
-        reminder = self.partner.activity_search(
-            ["mail.mail_activity_data_call"], additional_domain=[("cadence_reminder", "=", True)]
+        self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=7))
+
+    def test_manager_changes_tier_and_salesman_sees_the_replanned_reminder(self):
+        self.assertEqual(self._cadence_reminder().date_deadline, self.today - timedelta(days=3))
+        self.start_tour(
+            "/odoo/action-partner_cadence.partner_cadence_tier_action",
+            "partner_cadence_tier_interval_tour",
+            login="tour_manager",
         )
-        self.assertEqual(reminder.date_deadline, self.today + timedelta(days=7))
+        self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
+        self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")

@@ -1,0 +1,102 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import Form, tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23")
+class TestCadenceQuota(PartnerCadenceCommon):
+    def test_inbound_frequency_suggests_and_applies_the_partner_tier(self):
+        partner = self._create_partner("Dmitri Daily", cadence_inbound_frequency="daily")
+        self.assertEqual(partner.cadence_suggested_tier_id, self.tier_weekly)
+        self.assertEqual(partner.cadence_tier_id, self.tier_weekly)
+        self.assertFalse(partner.cadence_tier_pinned)
+        partner.cadence_inbound_frequency = "very_rare"
+        self.assertEqual(partner.cadence_tier_id, self.tier_quarterly)
+
+    def test_standing_and_relationship_suggest_the_client_level(self):
+        partner = self._create_partner(
+            "Pavel Granit", cadence_financial_standing="high", cadence_relationship="loyal_rare"
+        )
+        self.assertEqual(partner.cadence_tier_id, self.level_1)
+        partner.write({"cadence_financial_standing": "average", "cadence_relationship": "one_off"})
+        self.assertEqual(partner.cadence_tier_id, self.level_5)
+
+    def test_a_tier_pinned_by_hand_stays_until_the_suggestion_is_applied(self):
+        partner = self._create_partner("Pinned Realtor", cadence_inbound_frequency="daily")
+        with Form(partner) as form:
+            form.cadence_tier_id = self.tier_monthly
+        self.assertTrue(partner.cadence_tier_pinned)
+        partner.cadence_inbound_frequency = "rare"
+        self.assertEqual(partner.cadence_tier_id, self.tier_monthly)
+        self.assertEqual(
+            partner.cadence_suggested_tier_id, self.env.ref("partner_cadence.partner_cadence_tier_bimonthly")
+        )
+        partner.action_apply_suggested_tier()
+        self.assertEqual(partner.cadence_tier_id, partner.cadence_suggested_tier_id)
+
+    def test_client_level_has_meeting_and_call_quotas_spread_over_the_quarter(self):
+        client = self._create_partner("Level One", self.level_1, None, self.salesman)
+        schedules = client.cadence_schedule_ids
+        self.assertEqual(
+            sorted((s.activity_type_id.name, s.touch_count, s.next_due_date) for s in schedules),
+            [("Call", 5, date(2026, 11, 23)), ("Meeting", 5, date(2026, 11, 23))],
+        )
+        meeting = self._reminders(client, "mail.mail_activity_data_meeting")
+        meeting.action_done()
+        meeting_schedule = schedules.filtered(lambda s: s.activity_type_id == self.meeting_type)
+        call_schedule = schedules - meeting_schedule
+        # A quarter from 23 November is 92 days: five meetings are 18 days apart.
+        self.assertEqual(meeting_schedule.next_due_date, date(2026, 12, 11))
+        self.assertEqual(meeting_schedule.done_in_period, 1)
+        # A meeting does not count as one of the calls.
+        self.assertEqual(call_schedule.done_in_period, 0)
+        self.assertEqual(call_schedule.next_due_date, date(2026, 11, 23))
+
+    def test_met_quota_waits_for_the_next_period(self):
+        client = self._create_partner("Level Five", self.level_5, None, self.salesman)
+        self.assertEqual(client.cadence_schedule_ids.activity_type_id, self.meeting_type, "no call line: 0 calls")
+        self._reminders(client, "mail.mail_activity_data_meeting").action_done()
+        self.assertEqual(client.cadence_schedule_ids.done_in_period, 1)
+        self.assertEqual(client.next_touch_date, date(2027, 2, 23))
+        with freeze_time("2026-12-30"):
+            client._register_cadence_touch(date(2026, 12, 30), self.meeting_type, origin="reminder")
+        self.assertEqual(client.next_touch_date, date(2027, 3, 30))
+
+    def test_quota_period_setting_moves_the_client_levels(self):
+        settings = self.env["res.config.settings"].create({"partner_cadence_quota_period": "month"})
+        settings.execute()
+        self.assertEqual((self.level_1.interval_number, self.level_1.interval_unit), (1, "month"))
+        self.assertEqual((self.tier_quarterly.interval_number, self.tier_quarterly.interval_unit), (3, "month"))
+
+    def test_missing_first_contact_information_gets_a_call_back_instead(self):
+        partner = self._create_partner(
+            "Victor", self.tier_weekly, None, self.salesman, phone=False, cadence_private_individual=False
+        )
+        self.assertFalse(partner.first_contact_complete)
+        self.assertEqual(partner.first_contact_missing_display, "full name, phone, organisation or private individual")
+        self.assertFalse(self._reminders(partner))
+        call_back = self._reminders(partner, "partner_cadence.mail_activity_type_first_contact")
+        self.assertEqual(call_back.summary, "First-contact information")
+        self.assertIn("missing: full name, phone", call_back.note)
+        self.assertIn(partner, self.env["res.partner"].search([("first_contact_complete", "=", False)]))
+        partner.write({"name": "Victor Munteanu", "mobile": "+373 69 111 007", "company_name": "Casa Bună"})
+        self.assertTrue(partner.first_contact_complete)
+        self.assertFalse(call_back.exists())
+        self.assertEqual(self._reminders(partner).date_deadline, date(2026, 11, 23))
+
+    def test_market_share_from_deals_and_the_market_size(self):
+        partner = self._create_partner("Monthly Dealer", cadence_deal_count=1, cadence_deal_period="month")
+        self.assertAlmostEqual(partner.cadence_market_share, 12.0)
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.market_size", 200)
+        partner.invalidate_recordset(["cadence_market_share"])
+        self.assertAlmostEqual(partner.cadence_market_share, 6.0)
+
+    def test_source_is_a_utm_source(self):
+        source = self.env.ref("partner_cadence.utm_source_exhibition")
+        partner = self._create_partner("Fair Contact", source_id=source.id)
+        self.assertIn(partner, self.env["res.partner"].search([("source_id", "=", source.id)]))

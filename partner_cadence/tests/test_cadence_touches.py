@@ -1,0 +1,105 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.tests import tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23 10:00:00")
+class TestCadenceTouches(PartnerCadenceCommon):
+    def _meeting(self, start, partner):
+        return self.env["calendar.event"].create(
+            {
+                "name": "Coffee with the realtor",
+                "start": start,
+                "stop": start.replace(hour=start.hour + 1),
+                "partner_ids": [Command.link(partner.id)],
+            }
+        )
+
+    def test_a_past_meeting_is_a_touch_dated_by_the_meeting(self):
+        self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 20))
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 27))
+        self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 27))
+
+    def test_a_future_meeting_counts_once_it_has_started(self):
+        self._meeting(datetime(2026, 11, 25, 9, 0), self.realtor)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))
+        with freeze_time("2026-11-25 11:00:00"):
+            self.env["res.partner"]._cron_plan_cadence_touches()
+            self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 25))
+        self.assertEqual(len(self.realtor.cadence_touch_ids.filtered(lambda t: t.origin == "meeting")), 1)
+
+    def test_an_email_is_a_touch_but_an_internal_note_is_not(self):
+        self.realtor.message_post(
+            body="Internal: she prefers mornings", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))
+        self.realtor.message_post(body="Here is our new offer", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 23))
+        self.assertEqual(self.realtor.cadence_touch_ids[:1].origin, "email")
+
+    def test_an_email_on_a_lead_touches_its_customer(self):
+        lead = self.env["crm.lead"].create({"name": "Flat in Botanica", "partner_id": self.realtor.id})
+        lead.message_post(body="Visit confirmed", message_type="comment", subtype_xmlid="mail.mt_comment")
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 23))
+
+    def test_a_call_logged_after_the_fact_is_dated_when_it_happened(self):
+        call = self.realtor.activity_schedule(
+            "mail.mail_activity_data_todo", date_deadline=date(2026, 11, 19), user_id=self.salesman.id
+        )
+        call.action_done()
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 19))
+
+    def test_logged_touches_do_not_reset_the_clock_when_the_setting_is_off(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.logged_touches_reset", False)
+        self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))
+        self.assertEqual(self.realtor.cadence_touch_ids[:1].origin, "meeting", "still recorded")
+        self._reminders(self.realtor).action_done()
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 23))
+
+    def test_pause_until_a_date(self):
+        self.realtor.cadence_paused_until = date(2026, 12, 7)
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 7))
+        self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 12, 7))
+
+    def test_do_not_contact_removes_the_reminders(self):
+        reminder = self._reminders(self.realtor)
+        self.realtor.cadence_do_not_contact = True
+        self.assertFalse(reminder.exists())
+        self.assertFalse(self.realtor.next_touch_date)
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertFalse(self._reminders(self.realtor))
+        self.realtor.cadence_do_not_contact = False
+        self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 17))
+
+    def test_working_days_only_skips_weekends_and_public_holidays(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.weekdays_only", True)
+        calendar = self.company.resource_calendar_id
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Independence day (test)",
+                "calendar_id": calendar.id,
+                "date_from": fields.Datetime.to_datetime("2026-11-30 00:00:00"),
+                "date_to": fields.Datetime.to_datetime("2026-11-30 23:59:59"),
+            }
+        )
+        # Last touch on Saturday 21 November: a week later is Saturday 28, then Sunday, then
+        # the holiday on Monday 30: due on Tuesday 1 December.
+        partner = self._create_partner("Weekend Realtor", self.tier_weekly, date(2026, 11, 21), self.salesman)
+        self.assertEqual(partner.next_touch_date, date(2026, 12, 1))
+
+    def test_the_plan_cron_can_be_switched_off_in_settings(self):
+        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches")
+        settings = self.env["res.config.settings"].create({"partner_cadence_plan_partners_active": False})
+        settings.execute()
+        self.assertFalse(cron.active)
+        self.env["res.config.settings"].create({"partner_cadence_plan_partners_active": True}).execute()
+        self.assertTrue(cron.active)

@@ -1,0 +1,102 @@
+from datetime import date, datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23")
+class TestCadenceValue(PartnerCadenceCommon):
+    def _won_lead(self, partner, revenue, closed):
+        lead = self.env["crm.lead"].create(
+            {"name": f"Deal {revenue}", "partner_id": partner.id, "type": "opportunity", "expected_revenue": revenue}
+        )
+        lead.action_set_won()
+        lead.date_closed = closed
+        return lead
+
+    def test_value_is_won_revenue_of_the_last_twelve_months(self):
+        self._won_lead(self.realtor, 6000, datetime(2026, 3, 1))
+        self._won_lead(self.realtor, 4000, datetime(2026, 10, 1))
+        self._won_lead(self.realtor, 9999, datetime(2025, 10, 1))
+        self.env["res.partner"]._refresh_cadence_values()
+        self.assertEqual(self.realtor.cadence_value, 10000)
+
+    def test_value_at_risk_is_months_overdue_times_loss_times_value(self):
+        partner = self._create_partner(
+            "Late Realtor", self.tier_monthly, date(2026, 8, 24), self.salesman, cadence_value_manual=10000
+        )
+        # Due on 24 September, two months late on 23 November at 10% a month.
+        self.env["res.partner"]._refresh_cadence_values()
+        self.assertAlmostEqual(partner.cadence_value_at_risk, 1971.3, delta=0.5)
+        overdue = self.env["res.partner"].search(
+            [("id", "in", (partner | self.realtor).ids), ("next_touch_date", "<", "2026-11-23")],
+            order="cadence_value_at_risk desc",
+        )
+        self.assertEqual(overdue.ids, [partner.id, self.realtor.id])
+        self._reminders(partner).action_done()
+        self.assertEqual(partner.cadence_value_at_risk, 0)
+
+    def test_values_refresh_once_a_day(self):
+        partner = self._create_partner("Daily Value", self.tier_monthly, date(2026, 9, 1), self.salesman)
+        self.env["res.partner"]._refresh_cadence_values()
+        self.env.cr.execute("UPDATE res_partner SET cadence_value_manual = 500 WHERE id = %s", [partner.id])
+        self.env["res.partner"]._refresh_cadence_values()
+        partner.invalidate_recordset()
+        self.assertEqual(partner.cadence_value_at_risk, 0, "refreshed already today")
+        with freeze_time("2026-11-24"):
+            self.env["res.partner"]._refresh_cadence_values()
+        partner.invalidate_recordset()
+        self.assertGreater(partner.cadence_value_at_risk, 0)
+
+    def test_share_of_wallet_and_up_sell(self):
+        partner = self._create_partner("Wallet Client", cadence_value_manual=30000)
+        self.env["res.partner"]._refresh_cadence_values()
+        partner.cadence_wallet_total = 120000
+        self.assertAlmostEqual(partner.cadence_share_of_wallet, 25.0)
+        self.assertEqual(partner.cadence_upsell_potential, 90000)
+        with self.assertRaisesRegex(ValidationError, "above 100%"), self.cr.savepoint():
+            partner.cadence_wallet_total = 20000
+        self.assertEqual(partner.cadence_wallet_total, 120000)
+
+    def test_bad_partner_numbers_are_refused(self):
+        for field in ("cadence_deal_count", "cadence_team_size"):
+            with self.subTest(field=field), self.assertRaises(ValidationError), self.cr.savepoint():
+                self._create_partner("Bad Numbers", **{field: -1})
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Bad Numbers")]))
+
+    def test_bad_tiers_are_refused_and_nothing_is_saved(self):
+        Tier = self.env["partner.cadence.tier"]
+        bad = {
+            "period": self._tier_values("Never", (self.call_type, 1), interval_number=0),
+            "no line": {**self._tier_values("Empty"), "line_ids": []},
+            "negative touches": self._tier_values("Minus", (self.call_type, -1)),
+            "same type twice": self._tier_values("Twice", (self.call_type, 1), (self.call_type, 2)),
+            "no type": {**self._tier_values("Typeless"), "line_ids": [Command.create({"touch_count": 1})]},
+        }
+        for case, values in bad.items():
+            with self.subTest(case=case), self.assertRaises(ValidationError), self.cr.savepoint():
+                Tier.create(values)
+        self.assertFalse(Tier.search([("name", "in", ["Never", "Empty", "Minus", "Twice", "Typeless"])]))
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.tier_weekly.interval_number = -2
+        self.assertEqual(self.tier_weekly.interval_number, 1)
+
+    def test_bad_settings_are_refused(self):
+        bad = {
+            "partner_cadence_horizon_days": -1,
+            "partner_cadence_market_size": 0,
+            "partner_cadence_monthly_loss_percent": 120,
+            "partner_cadence_value_window_months": 0,
+        }
+        for field, value in bad.items():
+            with self.subTest(field=field), self.assertRaises(ValidationError):
+                settings = Form(self.env["res.config.settings"])
+                setattr(settings, field, value)
+                settings.save()
+        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "7")
