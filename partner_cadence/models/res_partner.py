@@ -7,7 +7,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL, get_lang
 
 from ..domain import classification, economics
 from ..domain.cadence import next_quota_touch, next_working_day, period_start, planning_cutoff
@@ -313,7 +313,10 @@ class ResPartner(models.Model):
                 [{"partner_id": partner.id, "date": manual_touch, "origin": "manual"} for partner in self]
             )
         if CADENCE_SCHEDULE_FIELDS & vals.keys():
-            self._sync_cadence_schedules()
+            # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
+            self.filtered(
+                lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids
+            )._sync_cadence_schedules()
         if "user_id" in vals:
             self._reassign_cadence_reminders()
         return result
@@ -348,10 +351,11 @@ class ResPartner(models.Model):
                 return user
         return default_user
 
-    def _get_cadence_reminder_reasons(self, schedule):
-        """Lines of text that tell the salesperson why this reminder is due (in their language).
+    def _get_cadence_reminder_reasons(self, schedule, format_day):
+        """Lines of text that tell the salesperson why this reminder is due, in their language.
 
-        Extend to add more, such as who recommended the partner.
+        ``format_day`` turns a date into text the reader's way. Extend to add more reasons,
+        such as who recommended the partner.
         """
         self.ensure_one()
         env = self.env
@@ -374,7 +378,7 @@ class ResPartner(models.Model):
                 )
             ]
         if self.last_touch_date:
-            reasons.append(env._("Last touch on %(date)s.", date=format_date(env, self.last_touch_date)))
+            reasons.append(env._("Last touch on %(date)s.", date=format_day(self.last_touch_date)))
         else:
             reasons.append(env._("No touch recorded yet: this is the first contact."))
         return reasons
@@ -697,15 +701,22 @@ class ResPartner(models.Model):
         users_due_now = set()
         today = fields.Date.context_today(self)
         by_lang = defaultdict(list)
+        responsibles = {}
         for schedule in schedules:
-            responsible = schedule.partner_id._get_cadence_responsible(default_user)
+            partner = schedule.partner_id
+            key = (partner.user_id.id, partner.commercial_partner_id.user_id.id)
+            if key not in responsibles:
+                responsibles[key] = partner._get_cadence_responsible(default_user)
+            responsible = responsibles[key]
             by_lang[responsible.lang or self.env.lang].append((schedule, responsible))
         for lang, pairs in by_lang.items():
             localized = self.with_context(lang=lang)
+            # One date pattern per language, not one language lookup per reminder.
+            date_pattern = get_lang(localized.env).date_format
             for schedule, responsible in pairs:
                 partner = schedule.partner_id.with_env(localized.env)
                 schedule = schedule.with_env(localized.env)
-                reasons = partner._get_cadence_reminder_reasons(schedule)
+                reasons = partner._get_cadence_reminder_reasons(schedule, lambda day, p=date_pattern: day.strftime(p))
                 note = Markup("").join(Markup("<p>%s</p>") % escape(reason) for reason in reasons)
                 summary = (
                     localized.env._("First-contact information")
@@ -717,7 +728,7 @@ class ResPartner(models.Model):
                         "(%s, 'res.partner', %s, %s, %s, %s, %s, %s, %s, %s, TRUE, TRUE, TRUE, %s, %s, %s, %s)",
                         model_id,
                         partner.id,
-                        partner.display_name,
+                        partner.complete_name,
                         schedule.activity_type_id.id,
                         summary,
                         str(note),

@@ -1,0 +1,194 @@
+"""Benchmark of the partner cadence planner against a naive loop, in one run.
+
+Builds a base of N partners with a realistic tier mix (a tenth weekly, the rest spread over
+monthly, bimonthly and quarterly; last touches over the past four months), then prints:
+- the first full planning by the scheduled action: time and reminders per second;
+- the same work done naively, one ``activity_schedule`` call per partner, on a sample;
+- the ratio of the two rates;
+- the time of a rerun that has nothing to do;
+- the planner's peak Python memory at N/10 and at N partners (flat means batches work).
+
+Run through setup/benchmark, which prepares the database; the base is built with SQL because
+building it is not what is measured.
+"""
+
+import argparse
+import time
+import tracemalloc
+
+import odoo
+from odoo import api
+from odoo.tools import SQL
+
+TIER_MIX = (
+    ("partner_cadence.partner_cadence_tier_weekly", 10),
+    ("partner_cadence.partner_cadence_tier_monthly", 30),
+    ("partner_cadence.partner_cadence_tier_bimonthly", 30),
+    ("partner_cadence.partner_cadence_tier_quarterly", 30),
+)
+SALESPEOPLE = 5
+
+
+def build_base(env, first, count):
+    """Insert partners numbered first..first+count-1 with their cadence schedules."""
+    users = env["res.users"].search([("login", "like", "bench_sales_%")], order="id")
+    tiers = [(env.ref(xmlid), weight) for xmlid, weight in TIER_MIX]
+    buckets = []
+    for tier, weight in tiers:
+        buckets += [tier] * weight
+    cases = SQL(" ").join(SQL("WHEN %s THEN %s", index, tier.id) for index, tier in enumerate(buckets))
+    line_cases = SQL(" ").join(SQL("WHEN %s THEN %s", tier.id, tier.line_ids[:1].id) for tier, _weight in tiers)
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO res_partner (name, complete_name, phone, active, type, is_company,
+                                     cadence_private_individual, first_contact_complete,
+                                     first_contact_missing, cadence_tier_pinned, cadence_tier_id,
+                                     user_id, last_touch_date, cadence_won_revenue, cadence_value,
+                                     cadence_value_at_risk, create_date, write_date, create_uid, write_uid)
+            SELECT 'Bench Realtor ' || n, 'Bench Realtor ' || n, '+373 69 ' || n, TRUE, 'contact', FALSE,
+                   TRUE, TRUE, '', TRUE, CASE mod(n, %s) %s END,
+                   (%s::int[])[1 + mod(n, %s)], CURRENT_DATE - mod(n, 120), 0, 0, 0,
+                   NOW(), NOW(), 1, 1
+              FROM generate_series(%s, %s) AS n
+            """,
+            len(buckets),
+            cases,
+            users.ids,
+            len(users),
+            first,
+            first + count - 1,
+        )
+    )
+    env.cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE commercial_partner_id IS NULL")
+    # Next due = last touch + the tier's period: PostgreSQL clamps month ends like the domain does.
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO partner_cadence_schedule (partner_id, line_id, kind, activity_type_id, start_date,
+                                                  last_touch_date, next_due_date, company_id,
+                                                  create_date, write_date, create_uid, write_uid)
+            SELECT partner.id, CASE partner.cadence_tier_id %s END, 'touch', line.activity_type_id,
+                   partner.last_touch_date, partner.last_touch_date,
+                   (partner.last_touch_date + CASE tier.interval_unit
+                        WHEN 'day' THEN make_interval(days => tier.interval_number)
+                        WHEN 'week' THEN make_interval(weeks => tier.interval_number)
+                        ELSE make_interval(months => tier.interval_number) END)::date,
+                   NULL, NOW(), NOW(), 1, 1
+              FROM res_partner partner
+              JOIN partner_cadence_tier tier ON tier.id = partner.cadence_tier_id
+              JOIN partner_cadence_tier_line line ON line.tier_id = tier.id
+             WHERE partner.name LIKE %s
+               AND NOT EXISTS (SELECT 1 FROM partner_cadence_schedule s WHERE s.partner_id = partner.id)
+            """,
+            line_cases,
+            "Bench Realtor %",
+        )
+    )
+    env.cr.execute(
+        """
+        UPDATE res_partner partner SET next_touch_date = schedule.next_due_date
+          FROM partner_cadence_schedule schedule
+         WHERE schedule.partner_id = partner.id AND partner.next_touch_date IS NULL
+        """
+    )
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def forget_reminders(env):
+    env.cr.execute("DELETE FROM mail_activity WHERE res_model = 'res.partner'")
+    env.cr.execute("UPDATE partner_cadence_schedule SET activity_id = NULL WHERE activity_id IS NOT NULL")
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def plan(env, with_memory=False):
+    if with_memory:
+        tracemalloc.start()
+    start = time.perf_counter()
+    planned = env["res.partner"]._cron_plan_cadence_touches()
+    elapsed = time.perf_counter() - start
+    peak = 0
+    if with_memory:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return planned, elapsed, peak
+
+
+def naive(env, sample):
+    """What a developer would write first: one activity_schedule call per due partner."""
+    cutoff = env["res.partner"]._get_cadence_settings()["horizon_days"]
+    partners = env["res.partner"].search(
+        [
+            ("name", "like", "Bench Realtor %"),
+            ("next_touch_date", "<=", f"{odoo.fields.Date.add(odoo.fields.Date.today(), days=cutoff)}"),
+        ],
+        limit=sample,
+    )
+    start = time.perf_counter()
+    for partner in partners:
+        partner.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=partner.next_touch_date,
+            summary=partner.cadence_tier_id.name,
+            note=f"Last touch on {partner.last_touch_date}",
+            user_id=partner.user_id.id,
+        )
+    env.cr.commit()
+    return len(partners), time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--partners", type=int, default=100_000)
+    parser.add_argument("--naive-sample", type=int, default=2_000, help="partners the naive loop plans")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
+    registry = odoo.modules.registry.Registry(args.database)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        for index in range(SALESPEOPLE):
+            env["res.users"].with_context(no_reset_password=True).create(
+                {
+                    "name": f"Bench Sales {index}",
+                    "login": f"bench_sales_{index}",
+                    "groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)],
+                }
+            )
+        env.cr.commit()
+
+        small = max(args.partners // 10, 1)
+        build_base(env, 1, small)
+        _planned, _elapsed, peak_small = plan(env, with_memory=True)
+        forget_reminders(env)
+
+        build_base(env, small + 1, args.partners - small)
+        planned, elapsed, _peak = plan(env)
+        noop_planned, noop_elapsed, _peak = plan(env)
+        forget_reminders(env)
+        _planned, _elapsed, peak_large = plan(env, with_memory=True)
+        forget_reminders(env)
+        naive_count, naive_elapsed = naive(env, args.naive_sample)
+        forget_reminders(env)
+
+    ours_rate = planned / elapsed
+    naive_rate = naive_count / naive_elapsed
+    print(f"partners:                 {args.partners:,}")
+    print(f"planner, first run:       {planned:,} reminders in {elapsed:.2f} s = {ours_rate:,.0f} reminders/s")
+    print(
+        f"naive activity_schedule:  {naive_count:,} reminders in {naive_elapsed:.2f} s = {naive_rate:,.0f} reminders/s"
+        f" (all {planned:,} would take {planned / naive_rate:.0f} s)"
+    )
+    print(f"ratio:                    {ours_rate / naive_rate:.1f}x the naive loop")
+    print(f"no-op rerun:              {noop_planned} reminders in {noop_elapsed:.3f} s")
+    print(
+        f"peak memory of a run:     {peak_small / 2**20:.1f} MiB at {small:,} partners, "
+        f"{peak_large / 2**20:.1f} MiB at {args.partners:,}"
+    )
+
+
+if __name__ == "__main__":
+    main()
