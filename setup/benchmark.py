@@ -6,13 +6,17 @@ monthly, bimonthly and quarterly; last touches over the past four months), then 
 - the same work done naively, one ``activity_schedule`` call per partner, on a sample;
 - the ratio of the two rates;
 - the time of a rerun that has nothing to do;
-- the planner's peak Python memory at N/10 and at N partners (flat means batches work).
+- the planner's peak Python memory at N/10 and at N partners (flat means batches work);
+- "who can introduce me?" over a tree of referrals between all N partners: the recursive
+  query's time per target against a naive search (all links loaded, searched in Python).
 
 Run through setup/benchmark, which prepares the database; the base is built with SQL because
 building it is not what is measured.
 """
 
 import argparse
+import random
+import statistics
 import time
 import tracemalloc
 
@@ -139,12 +143,95 @@ def naive(env, sample):
     return len(partners), time.perf_counter() - start
 
 
+def build_referral_tree(env):
+    """Every bench partner but the first was introduced by an earlier one, three per introducer."""
+    kind = env.ref("partner_cadence.res_partner_referral_kind_colleague")
+    env.cr.execute(
+        SQL(
+            """
+            WITH bench AS (
+                SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM res_partner WHERE name LIKE %s
+            )
+            INSERT INTO res_partner_referral (referrer_id, referred_id, kind_id, date, status, company_id,
+                                              create_date, write_date, create_uid, write_uid)
+            SELECT parent.id, child.id, %s, CURRENT_DATE, 'to_contact', NULL, NOW(), NOW(), 1, 1
+              FROM bench child JOIN bench parent ON parent.n = (child.n + 1) / 3
+             WHERE child.n > 1
+            """,
+            "Bench Realtor %",
+            kind.id,
+        )
+    )
+    env.cr.execute(
+        """
+        UPDATE res_partner partner SET referred_by_id = referral.referrer_id
+          FROM res_partner_referral referral WHERE referral.referred_id = partner.id
+        """
+    )
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def introductions(env, targets):
+    """Time "who can introduce me?" for a user owning a handful of partners spread over the tree."""
+    partners = env["res.partner"].search([("name", "like", "Bench Realtor %")], order="id")
+    user = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            {
+                "name": "Bench Introducer",
+                "login": "bench_introducer",
+                "groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)],
+            }
+        )
+    )
+    random.seed(7)
+    # Owners in the upper tree, where introductions branch out below them.
+    owned = env["res.partner"].browse(random.sample(partners.ids[:300], 10))
+    env.cr.execute(SQL("UPDATE res_partner SET user_id = %s WHERE id IN %s", user.id, tuple(owned.ids)))
+    env.cr.commit()
+    env.invalidate_all()
+    # Half the targets at random, half among the owned partners' descendants (the n-th bench
+    # partner introduced the 3n-1th to the 3n+1th), 2 to 6 handshakes down, so that found
+    # chains are timed too.
+    ranks = {partner_id: rank for rank, partner_id in enumerate(partners.ids, start=1)}
+    near = []
+    for owner in owned.ids:
+        rank = ranks[owner]
+        for _depth in range(random.randint(2, 6)):
+            rank = 3 * rank
+        if rank <= len(partners):
+            near.append(partners.ids[rank - 1])
+    picked_ids = near[: targets // 2] + random.sample(partners.ids, targets - len(near[: targets // 2]))
+    picked = env["res.partner"].with_user(user).browse(picked_ids)
+    ours, found = [], 0
+    for target in picked:
+        start = time.perf_counter()
+        chain = target._find_introduction_chain()
+        ours.append(time.perf_counter() - start)
+        found += chain is not None
+    # odoo.addons holds the addons only once the configuration is loaded, so not at the top.
+    from odoo.addons.partner_cadence.domain.referrals import introduction_path
+
+    sources = set(owned.ids) | {user.partner_id.id, user.company_id.partner_id.id}
+    hops = env["res.partner"]._introduction_max_hops()
+    naive_times = []
+    for target in picked[:5]:
+        start = time.perf_counter()
+        env.cr.execute("SELECT referrer_id, referred_id FROM res_partner_referral")
+        introduction_path(env.cr.fetchall(), sources, target.id, hops)
+        naive_times.append(time.perf_counter() - start)
+    return statistics.median(ours), max(ours), found, statistics.median(naive_times)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--partners", type=int, default=100_000)
     parser.add_argument("--naive-sample", type=int, default=2_000, help="partners the naive loop plans")
+    parser.add_argument("--introduction-targets", type=int, default=50, help="partners to find an introducer for")
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
@@ -173,6 +260,8 @@ def main():
         forget_reminders(env)
         naive_count, naive_elapsed = naive(env, args.naive_sample)
         forget_reminders(env)
+        build_referral_tree(env)
+        intro_median, intro_max, intro_found, intro_naive = introductions(env, args.introduction_targets)
 
     ours_rate = planned / elapsed
     naive_rate = naive_count / naive_elapsed
@@ -187,6 +276,11 @@ def main():
     print(
         f"peak memory of a run:     {peak_small / 2**20:.1f} MiB at {small:,} partners, "
         f"{peak_large / 2**20:.1f} MiB at {args.partners:,}"
+    )
+    print(
+        f"who can introduce me:     median {intro_median * 1000:.1f} ms, max {intro_max * 1000:.1f} ms over "
+        f"{args.introduction_targets} targets ({intro_found} within reach); naive search median "
+        f"{intro_naive * 1000:.1f} ms = {intro_naive / intro_median:.1f}x slower"
     )
 
 

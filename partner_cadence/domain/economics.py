@@ -49,3 +49,17 @@ def value_at_risk(value, next_touch, today, monthly_loss_percent):
 def revenue_window_start(today, months):
     """First day of the revenue window that ends today (the last ``months`` months)."""
     return shift_months(today, -months) + datetime.timedelta(days=1)
+
+
+def required_contacts(planned_deals, conversion_percent):
+    """Contacts needed to close ``planned_deals`` when ``conversion_percent`` of contacts convert."""
+    if not 0 < conversion_percent <= 100:
+        raise ValueError(f"a conversion rate must be above 0% and at most 100%, got {conversion_percent}")
+    return -(-planned_deals * 100 // conversion_percent)
+
+
+def clients_needed(sales_plan, average_deal):
+    """Clients needed in a period: the sales plan divided by the average deal, rounded up."""
+    if average_deal <= 0:
+        raise ValueError(f"the average deal must be positive, got {average_deal}")
+    return -(-sales_plan // average_deal)

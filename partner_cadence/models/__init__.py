@@ -3,6 +3,8 @@ from . import partner_cadence_tier_line
 from . import partner_cadence_touch
 from . import partner_cadence_schedule
 from . import res_partner
+from . import res_partner_referral_kind
+from . import res_partner_referral
 from . import mail_activity
 from . import mail_message
 from . import calendar_event

@@ -48,6 +48,16 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.logged_touches_reset",
         help="Logged activities, meetings and e-mails count as touches, not only done cadence reminders.",
     )
+    partner_cadence_ask_referrals_days = fields.Integer(
+        string="Ask for Referrals Every (days)",
+        config_parameter="partner_cadence.ask_referrals_days",
+        help="Partners on a cadence get a reminder to ask for colleagues and third parties this often; 0 never.",
+    )
+    partner_cadence_introduction_max_hops = fields.Integer(
+        string="Introduction Chain Length",
+        config_parameter="partner_cadence.introduction_max_hops",
+        help='How many recommendations long a chain "Who can introduce me?" looks for.',
+    )
     partner_cadence_plan_partners_active = fields.Boolean(
         string="Plan Partner Touches",
         compute="_compute_partner_cadence_plan_partners_active",
@@ -74,6 +84,8 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_market_size",
         "partner_cadence_monthly_loss_percent",
         "partner_cadence_value_window_months",
+        "partner_cadence_ask_referrals_days",
+        "partner_cadence_introduction_max_hops",
     )
     def _check_partner_cadence_numbers(self):
         for settings in self:
@@ -85,15 +97,22 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(self.env._("The monthly loss must be between 0% and 100%."))
             if settings.partner_cadence_value_window_months <= 0:
                 raise ValidationError(self.env._("The value window must be at least one month."))
+            if settings.partner_cadence_ask_referrals_days < 0:
+                raise ValidationError(self.env._("Asking for referrals cannot be every negative number of days."))
+            if not 1 <= settings.partner_cadence_introduction_max_hops <= 12:
+                raise ValidationError(self.env._("An introduction chain is between 1 and 12 recommendations long."))
 
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()
-        before = (params.get_param("partner_cadence.quota_period"), params.get_param("partner_cadence.weekdays_only"))
+        keys = ("partner_cadence.quota_period", "partner_cadence.weekdays_only", "partner_cadence.ask_referrals_days")
+        before = tuple(params.get_param(key) for key in keys)
         result = super().set_values()
-        after = (params.get_param("partner_cadence.quota_period"), params.get_param("partner_cadence.weekdays_only"))
+        after = tuple(params.get_param(key) for key in keys)
         if before[0] != after[0]:
             self.env["partner.cadence.tier"]._apply_quota_period()
-        if before[1] != after[1]:
+        if before[2] != after[2]:
+            self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._sync_cadence_schedules()
+        elif before[1] != after[1]:
             self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._refresh_cadence()
         # Values depend on the window and the loss rate: recompute them on the next run.
         params.set_param("partner_cadence.values_refreshed_on", False)

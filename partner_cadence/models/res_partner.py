@@ -7,10 +7,10 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, get_lang
+from odoo.tools import SQL, format_date, get_lang
 
 from ..domain import classification, economics
-from ..domain.cadence import next_quota_touch, next_working_day, period_start, planning_cutoff
+from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start, planning_cutoff
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
     INBOUND_FREQUENCY_SELECTION,
@@ -37,6 +37,9 @@ CADENCE_SCHEDULE_FIELDS = {
     "cadence_relationship",
     "cadence_tier_pinned",
 }
+
+# How far "who can introduce me?" looks: the six handshakes of DOMAIN.md section 3.
+INTRODUCTION_MAX_HOPS_PARAM = "partner_cadence.introduction_max_hops"
 
 
 class ResPartner(models.Model):
@@ -171,6 +174,31 @@ class ResPartner(models.Model):
         help="What the client still buys from competitors.",
     )
 
+    # --- Referrals (the "six handshakes" tree) --------------------------------------------------
+    referred_by_id = fields.Many2one(
+        "res.partner",
+        string="Introduced By",
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        help="Who introduced this partner: the first recommendation, and the parent in the referral tree.",
+    )
+    referred_partner_ids = fields.One2many("res.partner", "referred_by_id", string="Introduced Partners")
+    referral_given_ids = fields.One2many("res.partner.referral", "referrer_id", string="Recommendations Given")
+    referral_count = fields.Integer(compute="_compute_referral_count", string="Recommendations")
+    referral_depth = fields.Integer(compute="_compute_referral_tree", string="Handshakes from the Root")
+    referral_path = fields.Char(compute="_compute_referral_tree", string="Introduction Chain")
+    referral_subtree_size = fields.Integer(compute="_compute_referral_tree", string="Partners Introduced Through Them")
+    referral_converted_count = fields.Integer(compute="_compute_referral_value", string="Recommendations Won")
+    referral_revenue = fields.Monetary(
+        compute="_compute_referral_value", currency_field="cadence_currency_id", string="Revenue from Recommendations"
+    )
+    introduction_path = fields.Char(
+        compute="_compute_introduction_path",
+        string="Who Can Introduce Me",
+        help="The shortest chain of recommendations, either way, from your own partners or your company.",
+    )
+
     # ---------------------------------------------------------------------------------------
     # Computes and constraints
     # ---------------------------------------------------------------------------------------
@@ -284,6 +312,208 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.constrains("referred_by_id")
+    def _check_referred_by_cycle(self):
+        if not self._has_cycle("referred_by_id"):
+            return
+        for partner in self:
+            chain, node = [partner], partner.referred_by_id
+            while node and node not in chain:
+                chain.append(node)
+                node = node.referred_by_id
+            if node == partner:
+                # Told in the order of introductions: A introduced B, who introduced C...
+                names = [partner.name, *(link.name for link in reversed(chain[1:])), partner.name]
+                raise ValidationError(
+                    self.env._("This introduction would close a circle: %(chain)s.", chain=" → ".join(names))
+                )
+
+    def _compute_referral_count(self):
+        counts = dict(
+            self.env["res.partner.referral"]._read_group(
+                [("referrer_id", "in", self.ids)], ["referrer_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.referral_count = counts.get(partner, 0)
+
+    def _compute_referral_tree(self):
+        """Depth, chain from the root and subtree size, read with recursive queries that
+        ignore archiving: an archived partner in the middle keeps the tree readable."""
+        if not self.ids:
+            self.update({"referral_depth": 0, "referral_path": False, "referral_subtree_size": 0})
+            return
+        self.env.flush_all()
+        ancestors = self.env.execute_query(
+            SQL(
+                """
+                WITH RECURSIVE chain(start_id, partner_id, parent_id, depth) AS (
+                    SELECT id, id, referred_by_id, 0 FROM res_partner WHERE id = ANY(%(ids)s)
+                    UNION
+                    SELECT chain.start_id, parent.id, parent.referred_by_id, chain.depth + 1
+                      FROM chain JOIN res_partner parent ON parent.id = chain.parent_id
+                     WHERE chain.depth < 1000
+                )
+                SELECT chain.start_id, chain.depth, partner.name
+                  FROM chain JOIN res_partner partner ON partner.id = chain.partner_id
+              ORDER BY chain.start_id, chain.depth DESC
+                """,
+                ids=list(self.ids),
+            )
+        )
+        chains = defaultdict(list)
+        for start_id, _depth, name in ancestors:
+            chains[start_id].append(name)
+        sizes = dict(
+            self.env.execute_query(
+                SQL(
+                    """
+                    WITH RECURSIVE below(root_id, partner_id) AS (
+                        SELECT id, id FROM res_partner WHERE id = ANY(%(ids)s)
+                        UNION
+                        SELECT below.root_id, child.id
+                          FROM below JOIN res_partner child ON child.referred_by_id = below.partner_id
+                    )
+                    SELECT root_id, COUNT(*) - 1 FROM below GROUP BY root_id
+                    """,
+                    ids=list(self.ids),
+                )
+            )
+        )
+        for partner in self:
+            names = chains.get(partner.id, [partner.name])
+            partner.referral_depth = len(names) - 1
+            partner.referral_path = " → ".join(names) if len(names) > 1 else False
+            partner.referral_subtree_size = sizes.get(partner.id, 0)
+
+    def _compute_referral_value(self):
+        """Recommendations that became customers (a won opportunity) and the revenue they brought."""
+        rows = {}
+        if self.ids:
+            self.env.flush_all()
+            rows = {
+                referrer: (won, revenue)
+                for referrer, won, revenue in self.env.execute_query(
+                    SQL(
+                        """
+                        SELECT referral.referrer_id, COUNT(DISTINCT lead.partner_id),
+                               COALESCE(SUM(lead.expected_revenue), 0)
+                          FROM res_partner_referral referral
+                          JOIN crm_lead lead ON lead.partner_id = referral.referred_id AND lead.active
+                          JOIN crm_stage stage ON stage.id = lead.stage_id AND stage.is_won
+                         WHERE referral.referrer_id = ANY(%s)
+                      GROUP BY referral.referrer_id
+                        """,
+                        list(self.ids),
+                    )
+                )
+            }
+        for partner in self:
+            partner.referral_converted_count, partner.referral_revenue = rows.get(partner.id, (0, 0.0))
+
+    @api.depends_context("uid")
+    def _compute_introduction_path(self):
+        for partner in self:
+            chain = partner._find_introduction_chain() if partner.id else None
+            if chain is None:
+                partner.introduction_path = self.env._(
+                    "Nobody within %(hops)s handshakes", hops=self._introduction_max_hops()
+                )
+            else:
+                names = dict(self.browse(chain).with_context(active_test=False).mapped(lambda p: (p.id, p.name)))
+                partner.introduction_path = " → ".join(names[partner_id] for partner_id in chain)
+
+    @api.model
+    def _introduction_max_hops(self):
+        return int(self.env["ir.config_parameter"].sudo().get_param(INTRODUCTION_MAX_HOPS_PARAM) or 0)
+
+    def _get_introduction_source_domain(self):
+        """The partners an introduction can start from: the user's own partners, the user
+        and the user's company. Extend to add, say, the user's sales team's partners."""
+        user = self.env.user
+        return [
+            "|",
+            "|",
+            ("user_id", "=", user.id),
+            ("id", "=", user.partner_id.id),
+            ("id", "=", user.company_id.partner_id.id),
+        ]
+
+    def _find_introduction_chain(self):
+        """Shortest chain of recommendations (either direction, up to the hop limit) from a
+        source partner to this one, as ids from the source; None when there is none.
+
+        One recursive query walks out from this partner; the walk never revisits a partner on
+        its own path, and the first source reached on the shortest walk wins.
+        """
+        self.ensure_one()
+        sources = self.sudo().with_context(active_test=False)._search(self._get_introduction_source_domain())
+        self.env.flush_all()
+        found = self.env.execute_query(
+            SQL(
+                """
+                WITH RECURSIVE links(from_id, to_id) AS (
+                    SELECT referrer_id, referred_id FROM res_partner_referral
+                    UNION ALL
+                    SELECT referred_id, referrer_id FROM res_partner_referral
+                ), walk(partner_id, path) AS (
+                    SELECT %(target)s, ARRAY[%(target)s]
+                    UNION ALL
+                    SELECT links.to_id, walk.path || links.to_id
+                      FROM walk JOIN links ON links.from_id = walk.partner_id
+                     WHERE cardinality(walk.path) <= %(hops)s
+                       AND links.to_id <> ALL(walk.path)
+                )
+                SELECT walk.path
+                  FROM walk
+                 WHERE walk.partner_id IN %(sources)s
+              ORDER BY cardinality(walk.path), walk.path
+                 LIMIT 1
+                """,
+                target=self.id,
+                hops=self._introduction_max_hops(),
+                sources=sources.subselect(),
+            )
+        )
+        return list(reversed(found[0][0])) if found else None
+
+    def _get_warm_introduction_text(self):
+        """What to open the call with: who recommended this partner, and when."""
+        self.ensure_one()
+        referral = (
+            self.env["res.partner.referral"]
+            .sudo()
+            .search(
+                [("referrer_id", "=", self.referred_by_id.id), ("referred_id", "=", self.id)], order="date", limit=1
+            )
+        )
+        if not referral:
+            return False
+        return self.env._(
+            "Call on behalf of %(referrer)s, who recommended them on %(date)s.",
+            referrer=referral.referrer_id.name,
+            date=format_date(self.env, referral.date),
+        )
+
+    def action_open_referral_tree(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_tree_action")
+        action["context"] = {"hierarchy_res_id": self.id, "active_test": False}
+        return action
+
+    def action_open_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_action")
+        action["domain"] = ["|", ("referrer_id", "=", self.id), ("referred_id", "=", self.id)]
+        action["context"] = {"default_referrer_id": self.id}
+        return action
+
+    def action_record_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_wizard_action")
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
     # ---------------------------------------------------------------------------------------
     # ORM overrides
     # ---------------------------------------------------------------------------------------
@@ -319,7 +549,21 @@ class ResPartner(models.Model):
             )._sync_cadence_schedules()
         if "user_id" in vals:
             self._reassign_cadence_reminders()
+        if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
+            self._record_primary_referral()
         return result
+
+    def _record_primary_referral(self):
+        """Setting who introduced a partner by hand records that recommendation too."""
+        referrals = self.env["res.partner.referral"]
+        other_kind = self.env.ref("partner_cadence.res_partner_referral_kind_other")
+        for partner in self:
+            if not referrals.search_count(
+                [("referrer_id", "=", partner.referred_by_id.id), ("referred_id", "=", partner.id)]
+            ):
+                referrals.create(
+                    {"referrer_id": partner.referred_by_id.id, "referred_id": partner.id, "kind_id": other_kind.id}
+                )
 
     def action_apply_suggested_tier(self):
         self.write({"cadence_tier_pinned": False})
@@ -367,6 +611,13 @@ class ResPartner(models.Model):
                     missing=self.first_contact_missing_display,
                 )
             ]
+        elif schedule.kind == "ask_referrals":
+            reasons = [
+                env._(
+                    "Ask for colleagues in the same line of work, and for third parties who could be "
+                    "interested: record them with Record Referrals."
+                )
+            ]
         else:
             reasons = [
                 env._(
@@ -381,6 +632,9 @@ class ResPartner(models.Model):
             reasons.append(env._("Last touch on %(date)s.", date=format_day(self.last_touch_date)))
         else:
             reasons.append(env._("No touch recorded yet: this is the first contact."))
+        warm_introduction = self.referred_by_id and self._get_warm_introduction_text()
+        if warm_introduction:
+            reasons.append(warm_introduction)
         return reasons
 
     # ---------------------------------------------------------------------------------------
@@ -399,6 +653,7 @@ class ResPartner(models.Model):
             "weekdays_only": params.get_param("partner_cadence.weekdays_only") == "True",
             "monthly_loss_percent": float(params.get_param("partner_cadence.monthly_loss_percent") or 0.0),
             "value_window_months": int(params.get_param("partner_cadence.value_window_months") or 0),
+            "ask_referrals_days": int(params.get_param("partner_cadence.ask_referrals_days") or 0),
         }
 
     def _register_cadence_touch(self, touch_date, activity_type=None, origin="manual", source=None):
@@ -433,6 +688,8 @@ class ResPartner(models.Model):
         first-contact information when that is missing), then re-plan."""
         schedules = self.env["partner.cadence.schedule"].sudo()
         first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
+        ask_type = self.env.ref("partner_cadence.mail_activity_type_ask_referrals")
+        asks_referrals = self._get_cadence_settings()["ask_referrals_days"] > 0
         existing = defaultdict(lambda: schedules.browse())
         for schedule in schedules.search([("partner_id", "in", self.ids)]):
             existing[schedule.partner_id.id] |= schedule
@@ -443,24 +700,28 @@ class ResPartner(models.Model):
             wanted = {}
             if partner.cadence_tier_id and partner.active:
                 for line in partner.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
-                    wanted[line.activity_type_id.id] = line
+                    wanted[line.activity_type_id.id] = ("touch", line)
                 if not partner.first_contact_complete:
-                    wanted[first_contact_type.id] = None
+                    wanted[first_contact_type.id] = ("first_contact", None)
+                if asks_referrals:
+                    wanted[ask_type.id] = ("ask_referrals", None)
             for schedule in existing[partner.id]:
-                line = wanted.pop(schedule.activity_type_id.id, False)
-                if line is False:
+                kind, line = wanted.pop(schedule.activity_type_id.id, (None, None))
+                if kind is None or kind != schedule.kind:
                     obsolete |= schedule
+                    if kind:
+                        wanted[schedule.activity_type_id.id] = (kind, line)
                 elif schedule.line_id != (line or schedules.line_id):
                     schedule.line_id = line
-            for type_id, line in wanted.items():
+            for type_id, (kind, line) in wanted.items():
                 new_values.append(
                     {
                         "partner_id": partner.id,
                         "line_id": line.id if line else False,
-                        "kind": "touch" if line else "first_contact",
+                        "kind": kind,
                         "activity_type_id": type_id,
                         "start_date": today,
-                        "last_touch_date": partner._get_cadence_last_touch(line),
+                        "last_touch_date": partner._get_cadence_last_touch(line, type_id),
                     }
                 )
         obsolete.activity_id.unlink()
@@ -468,16 +729,18 @@ class ResPartner(models.Model):
         schedules.create(new_values)
         self._refresh_cadence()
 
-    def _get_cadence_last_touch(self, line):
-        """The last counted touch a new schedule on ``line`` starts from."""
+    def _get_cadence_last_touch(self, line, activity_type_id):
+        """The last counted touch a new schedule starts from: any touch for a line that counts
+        any touch (and the first-contact call-back), else the last of its own type."""
         self.ensure_one()
-        if not line or line.counts_any_touch:
+        first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
+        if (line and line.counts_any_touch) or activity_type_id == first_contact_type.id:
             return self.last_touch_date
         touches = self.env["partner.cadence.touch"].sudo()
         last = touches.search(
             [
                 ("partner_id", "=", self.id),
-                ("activity_type_id", "=", line.activity_type_id.id),
+                ("activity_type_id", "=", activity_type_id),
                 ("origin", "in", touches._counted_origins()),
             ],
             order="date desc",
@@ -577,8 +840,16 @@ class ResPartner(models.Model):
                     due = None
                 elif schedule.kind == "first_contact":
                     due = min((date for date in natural.values() if date), default=schedule.start_date)
+                elif first_contact_pending:
+                    due = None
+                elif schedule.kind == "ask_referrals" and settings["ask_referrals_days"] <= 0:
+                    due = None
+                elif schedule.kind == "ask_referrals":
+                    due = add_interval(
+                        schedule.last_touch_date or schedule.start_date, settings["ask_referrals_days"], "day"
+                    )
                 else:
-                    due = None if first_contact_pending else natural[schedule]
+                    due = natural[schedule]
                 if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
                     due = partner.cadence_paused_until
                 if due and settings["weekdays_only"]:
@@ -588,8 +859,14 @@ class ResPartner(models.Model):
                     due = next_working_day(due, *working_days[company])
                 if schedule.next_due_date != (due or False):
                     schedule.next_due_date = due
+            # Asking for referrals rides along with the touches; it is not what makes a partner late.
             next_touch = min(
-                (schedule.next_due_date for schedule in schedules if schedule.next_due_date), default=False
+                (
+                    schedule.next_due_date
+                    for schedule in schedules
+                    if schedule.next_due_date and schedule.kind != "ask_referrals"
+                ),
+                default=False,
             )
             if partner.next_touch_date != next_touch:
                 partner.next_touch_date = next_touch
@@ -718,11 +995,10 @@ class ResPartner(models.Model):
                 schedule = schedule.with_env(localized.env)
                 reasons = partner._get_cadence_reminder_reasons(schedule, lambda day, p=date_pattern: day.strftime(p))
                 note = Markup("").join(Markup("<p>%s</p>") % escape(reason) for reason in reasons)
-                summary = (
-                    localized.env._("First-contact information")
-                    if schedule.kind == "first_contact"
-                    else partner.cadence_tier_id.name
-                )
+                summary = {
+                    "first_contact": localized.env._("First-contact information"),
+                    "ask_referrals": localized.env._("Ask for referrals"),
+                }.get(schedule.kind) or partner.cadence_tier_id.name
                 rows.append(
                     SQL(
                         "(%s, 'res.partner', %s, %s, %s, %s, %s, %s, %s, %s, TRUE, TRUE, TRUE, %s, %s, %s, %s)",

@@ -17,6 +17,8 @@ class PartnerCadenceCommon(TransactionCase):
         params.set_param("partner_cadence.quota_period", "quarter")
         params.set_param("partner_cadence.logged_touches_reset", "True")
         params.set_param("partner_cadence.weekdays_only", False)
+        # Asking for referrals has its own tests; elsewhere it would only add a schedule.
+        params.set_param("partner_cadence.ask_referrals_days", 0)
         cls.company = cls.env.ref("base.main_company")
         cls.salesman = new_test_user(
             cls.env, login="cadence_salesman", name="Sasha Salesman", groups="sales_team.group_sale_salesman"

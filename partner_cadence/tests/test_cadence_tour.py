@@ -47,3 +47,17 @@ class TestCadenceTour(HttpCase):
         )
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
         self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")
+
+    def test_salesman_records_referrals_and_opens_the_tree(self):
+        referrer = self.env["res.partner"].create(
+            {"name": "Tour Referrer", "phone": "+373 69 000 002", "cadence_private_individual": True}
+        )
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{referrer.id}",
+            "partner_cadence_referral_tour",
+            login="tour_salesman",
+        )
+        self.assertEqual(
+            sorted(referrer.referral_given_ids.referred_id.mapped("name")), ["Tour Colleague", "Tour Third Party"]
+        )
+        self.assertEqual(referrer.referred_partner_ids.referred_by_id, referrer)

@@ -1,0 +1,116 @@
+"""The nurture sequence of a lead (DOMAIN.md section 4).
+
+A lead that made contact goes through phases: an intensive one (the first 21-30 days, at
+least 7 touches), then weekly touches, then monthly ones for as long as it neither buys nor
+leaves. Each phase either spreads a number of touches over its duration or touches every
+N days, weeks or months. Channels rotate, unless the contact prefers one.
+"""
+
+import dataclasses
+import datetime
+
+from .cadence import add_interval
+
+LOW, STANDARD, HIGH = "low", "standard", "high"
+
+
+@dataclasses.dataclass(frozen=True)
+class Phase:
+    """One phase: ``duration_days`` of 0 is open-ended (the last phase only).
+
+    ``touch_count`` > 0 spreads that many touches over the duration; otherwise a touch is due
+    every ``interval_number`` ``interval_unit``.
+    """
+
+    phase_id: int
+    duration_days: int
+    touch_count: int = 0
+    interval_number: int = 0
+    interval_unit: str = "day"
+
+
+def check_phases(phases):
+    """Refuse a sequence a lead could not go through: the reason, or None when it is sound."""
+    if not phases:
+        return "empty"
+    for index, phase in enumerate(phases):
+        if phase.duration_days < 0:
+            return "negative_duration"
+        if phase.duration_days == 0 and index < len(phases) - 1:
+            return "open_ended_in_the_middle"
+        if phase.touch_count <= 0 and phase.interval_number <= 0:
+            return "no_rhythm"
+        if phase.touch_count > 0 and phase.duration_days == 0:
+            return "touches_without_duration"
+    return None
+
+
+def phase_index_on(phases, start, day):
+    """Index of the phase a lead enrolled on ``start`` is in on ``day``."""
+    offset = (day - start).days
+    elapsed = 0
+    for index, phase in enumerate(phases):
+        if phase.duration_days == 0 or offset < elapsed + phase.duration_days:
+            return index
+        elapsed += phase.duration_days
+    return len(phases) - 1
+
+
+def phase_start(phases, start, index):
+    return start + datetime.timedelta(days=sum(phase.duration_days for phase in phases[:index]))
+
+
+def _due_in_phase(phase, begins, last_touch):
+    if last_touch is None or last_touch < begins:
+        return begins if last_touch is None else max(begins, _step(phase, last_touch))
+    return _step(phase, last_touch)
+
+
+def _step(phase, last_touch):
+    if phase.touch_count > 0:
+        return last_touch + datetime.timedelta(days=max(phase.duration_days // phase.touch_count, 1))
+    return add_interval(last_touch, phase.interval_number, phase.interval_unit)
+
+
+def next_nurture_touch(phases, start, last_touch, today):
+    """(phase index, due date) of a lead's next touch.
+
+    The first touch is due the day the lead enrols. A touch that would fall after its phase
+    ends follows the next phase's rhythm instead, never earlier than that phase begins.
+    """
+    index = phase_index_on(phases, start, max(today, last_touch or start))
+    while True:
+        phase = phases[index]
+        begins = phase_start(phases, start, index)
+        due = _due_in_phase(phase, begins, last_touch)
+        ends = begins + datetime.timedelta(days=phase.duration_days) if phase.duration_days else None
+        if ends is None or due < ends or index == len(phases) - 1:
+            return index, due
+        index += 1
+
+
+def next_channel(channels, touches_done, preferred=None):
+    """The channel of the next touch: the contact's preferred one, else the next in rotation."""
+    if preferred:
+        return preferred
+    if not channels:
+        return None
+    return channels[touches_done % len(channels)]
+
+
+def lead_potential(answers):
+    """Potential from marker answers (each low / standard / high): low cuts the lead at once;
+    high needs at least half the answers high; anything else is standard. None: no answer."""
+    if not answers:
+        return None
+    if LOW in answers:
+        return LOW
+    if 2 * sum(answer == HIGH for answer in answers) >= len(answers):
+        return HIGH
+    return STANDARD
+
+
+def qualification_score(need, desire, funds, authority):
+    """Percentage of the four marks of a real prospect (need, desire, funds, authority) that are yes."""
+    marks = (need, desire, funds, authority)
+    return 100 * sum(mark == "yes" for mark in marks) // len(marks)

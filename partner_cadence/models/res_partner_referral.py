@@ -1,0 +1,179 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+
+from ..domain.referrals import chain_closed_by
+
+
+class ResPartnerReferral(models.Model):
+    """One recommendation: ``referrer_id`` introduced ``referred_id`` (DOMAIN.md section 3)."""
+
+    _name = "res.partner.referral"
+    _description = "Referral"
+    _order = "date desc, id desc"
+
+    referrer_id = fields.Many2one("res.partner", string="Recommended By", required=True, index=True, ondelete="cascade")
+    referred_id = fields.Many2one("res.partner", string="Recommended", required=True, index=True, ondelete="cascade")
+    kind_id = fields.Many2one(
+        "res.partner.referral.kind",
+        required=True,
+        ondelete="restrict",
+        default=lambda self: self.env.ref(
+            "partner_cadence.res_partner_referral_kind_colleague", raise_if_not_found=False
+        ),
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    note = fields.Text()
+    status = fields.Selection(
+        [
+            ("to_contact", "To contact"),
+            ("contacted", "Contacted"),
+            ("converted", "Converted"),
+            ("declined", "Declined"),
+        ],
+        required=True,
+        default="to_contact",
+    )
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+
+    @api.depends("referrer_id", "referred_id")
+    def _compute_display_name(self):
+        for referral in self:
+            referral.display_name = f"{referral.referrer_id.name} → {referral.referred_id.name}"
+
+    @api.constrains("referrer_id", "referred_id", "kind_id")
+    def _check_referral(self):
+        for referral in self:
+            if referral.referrer_id == referral.referred_id:
+                raise ValidationError(
+                    self.env._("%(partner)s cannot recommend themself.", partner=referral.referrer_id.name)
+                )
+            if self.search_count(
+                [
+                    ("id", "!=", referral.id),
+                    ("referrer_id", "=", referral.referrer_id.id),
+                    ("referred_id", "=", referral.referred_id.id),
+                    ("kind_id", "=", referral.kind_id.id),
+                ]
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(referrer)s already recommended %(referred)s as %(kind)s.",
+                        referrer=referral.referrer_id.name,
+                        referred=referral.referred_id.name,
+                        kind=referral.kind_id.name,
+                    )
+                )
+            chain = referral._get_closed_chain()
+            if chain:
+                names = dict(
+                    self.env["res.partner"]
+                    .browse(chain)
+                    .with_context(active_test=False)
+                    .mapped(lambda p: (p.id, p.name))
+                )
+                raise ValidationError(
+                    self.env._(
+                        "This recommendation would close a circle of introductions: %(chain)s.",
+                        chain=" → ".join(names[partner_id] for partner_id in chain),
+                    )
+                )
+
+    def _get_closed_chain(self):
+        """The introduction cycle this referral closes, as partner ids, else None.
+
+        Only the partners the referred one leads to are read (a recursive query that stops at
+        each partner already seen), then the domain names the chain.
+        """
+        self.ensure_one()
+        self.env.flush_all()
+        reachable = self.env.execute_query(
+            SQL(
+                """
+                WITH RECURSIVE reachable(partner_id) AS (
+                    SELECT %(start)s
+                    UNION
+                    SELECT referral.referred_id
+                      FROM reachable
+                      JOIN res_partner_referral referral ON referral.referrer_id = reachable.partner_id
+                     WHERE referral.id <> %(self)s
+                )
+                SELECT referral.referrer_id, referral.referred_id
+                  FROM res_partner_referral referral
+                 WHERE referral.referrer_id IN (SELECT partner_id FROM reachable)
+                   AND referral.id <> %(self)s
+                   AND %(target)s IN (SELECT partner_id FROM reachable)
+                """,
+                start=self.referred_id.id,
+                target=self.referrer_id.id,
+                self=self.id,
+            )
+        )
+        return chain_closed_by(reachable, self.referrer_id.id, self.referred_id.id)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        referrals = super().create(vals_list)
+        referrals._adopt_as_primary()
+        referrals._schedule_warm_introductions()
+        return referrals
+
+    def unlink(self):
+        primaries = self.filtered(lambda referral: referral.referred_id.referred_by_id == referral.referrer_id)
+        pairs = [(referral.referrer_id, referral.referred_id) for referral in primaries]
+        result = super().unlink()
+        for referrer, referred in pairs:
+            if not self.search_count([("referrer_id", "=", referrer.id), ("referred_id", "=", referred.id)]):
+                referred.with_context(referral_syncing=True).referred_by_id = False
+        return result
+
+    def _adopt_as_primary(self):
+        """A partner's first recommendation says who introduced them (``referred_by_id``)."""
+        for referral in self:
+            if not referral.referred_id.referred_by_id:
+                referral.referred_id.with_context(referral_syncing=True).referred_by_id = referral.referrer_id
+
+    def _schedule_warm_introductions(self):
+        """A newly recommended partner gets a first call at once, made on the referrer's behalf."""
+        settings = self.env["res.partner"]._get_cadence_settings()
+        for referral in self:
+            referred = referral.referred_id
+            if referred.activity_search(["partner_cadence.mail_activity_type_warm_intro"]):
+                continue
+            responsible = referred._get_cadence_responsible(
+                referral.referrer_id._get_cadence_responsible(settings["default_user"])
+            )
+            referred.sudo().activity_schedule(
+                "partner_cadence.mail_activity_type_warm_intro",
+                summary=self.env._("Call on behalf of %(referrer)s", referrer=referral.referrer_id.name),
+                note=referred._get_warm_introduction_text(),
+                user_id=responsible.id,
+            )
+
+    @api.model
+    def _merge_partners(self, sources, destination):
+        """Move the referrals of merged ``sources`` to ``destination``, dropping those that
+        become duplicates or self-recommendations, so that the merge keeps the tree."""
+        moved = {source.id: destination.id for source in sources}
+        for referral in self.sudo().search(
+            ["|", ("referrer_id", "in", sources.ids), ("referred_id", "in", sources.ids)]
+        ):
+            referrer = moved.get(referral.referrer_id.id, referral.referrer_id.id)
+            referred = moved.get(referral.referred_id.id, referral.referred_id.id)
+            duplicate = self.sudo().search_count(
+                [
+                    ("id", "!=", referral.id),
+                    ("referrer_id", "=", referrer),
+                    ("referred_id", "=", referred),
+                    ("kind_id", "=", referral.kind_id.id),
+                ]
+            )
+            if referrer == referred or duplicate:
+                referral.unlink()
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    referral.write({"referrer_id": referrer, "referred_id": referred})
+            except ValidationError:
+                # Merging two ends of a chain would close a circle: that link has no meaning left.
+                referral.unlink()

@@ -1,0 +1,67 @@
+import { registry } from "@web/core/registry";
+
+// A salesperson, on the phone with a partner, writes down two people they recommend, then
+// looks at the partner's branch of the introduction tree.
+registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
+    steps: () => [
+        {
+            trigger: ".o_notebook a.nav-link:contains('Referrals')",
+            content: "Open the partner's referrals",
+            run: "click",
+        },
+        {
+            trigger: "button[name=action_record_referrals]",
+            content: "Record what the partner recommends",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_x2many_list_row_add a",
+            content: "A first recommended colleague",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_data_row .o_field_widget[name=name] input",
+            run: "edit Tour Colleague",
+        },
+        {
+            trigger: ".modal .o_data_row .o_field_widget[name=phone] input",
+            run: "edit 069 123 456",
+        },
+        {
+            trigger: ".modal .o_field_x2many_list_row_add a",
+            content: "A third party who could be interested",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_data_row:eq(1) .o_field_widget[name=name] input",
+            run: "edit Tour Third Party",
+        },
+        {
+            trigger: ".modal button[name=action_record]",
+            content: "Record both",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=referral_given_ids] .o_data_row:contains('Tour Third Party')",
+            content: "Both recommendations are on the partner",
+        },
+        {
+            trigger: "button[name=action_open_referral_tree]",
+            content: "See the partner's branch of the tree",
+            run: "click",
+        },
+        {
+            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Referrer')",
+            content: "The partner is in the hierarchy view",
+        },
+        {
+            trigger: ".o_hierarchy_node:contains('Tour Referrer') button[name=hierarchy_search_subsidiaries]",
+            content: "Unfold the people they introduced",
+            run: "click",
+        },
+        {
+            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Colleague')",
+            content: "The colleague hangs under the partner",
+        },
+    ],
+});

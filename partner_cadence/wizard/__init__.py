@@ -1,0 +1,2 @@
+from . import res_partner_referral_wizard
+from . import base_partner_merge_automatic_wizard

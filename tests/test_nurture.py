@@ -1,0 +1,109 @@
+import datetime
+import itertools
+
+import pytest
+
+from partner_cadence.domain.economics import clients_needed, required_contacts
+from partner_cadence.domain.nurture import (
+    Phase,
+    check_phases,
+    lead_potential,
+    next_channel,
+    next_nurture_touch,
+    phase_index_on,
+    qualification_score,
+)
+
+D = datetime.date
+START = D(2026, 11, 2)
+# The defaults of DOMAIN.md 4: 30 intensive days with 7 touches, 60 weekly days, then monthly.
+PHASES = [
+    Phase(1, 30, touch_count=7),
+    Phase(2, 60, interval_number=1, interval_unit="week"),
+    Phase(3, 0, interval_number=1, interval_unit="month"),
+]
+
+
+def walk(days):
+    """Touch every time a touch is due, for ``days``: the touch dates."""
+    touches, last = [], None
+    while True:
+        _index, due = next_nurture_touch(PHASES, START, last, last or START)
+        if (due - START).days >= days:
+            return touches
+        touches.append(due)
+        last = due
+
+
+def test_at_least_seven_touches_in_the_first_thirty_days():
+    touches = walk(120)
+    first_month = [t for t in touches if (t - START).days < 30]
+    assert len(first_month) >= 7
+    assert first_month[0] == START
+
+
+def test_weekly_then_monthly_after_the_intensive_phase():
+    touches = walk(150)
+    weekly = [t for t in touches if 30 <= (t - START).days < 90]
+    gaps = {(b - a).days for a, b in itertools.pairwise(weekly)}
+    assert gaps == {7}
+    monthly = [t for t in touches if (t - START).days >= 90]
+    assert len(monthly) >= 2
+    assert all(
+        b == a.replace(month=a.month % 12 + 1, year=a.year + (a.month == 12)) for a, b in itertools.pairwise(monthly)
+    )
+
+
+def test_phase_of_a_day():
+    assert phase_index_on(PHASES, START, START) == 0
+    assert phase_index_on(PHASES, START, START + datetime.timedelta(days=30)) == 1
+    assert phase_index_on(PHASES, START, START + datetime.timedelta(days=400)) == 2
+
+
+def test_a_touch_past_the_phase_end_follows_the_next_phase():
+    index, due = next_nurture_touch(
+        PHASES, START, START + datetime.timedelta(days=28), START + datetime.timedelta(days=28)
+    )
+    assert (index, due) == (1, START + datetime.timedelta(days=35))
+
+
+def test_unsound_sequences_are_named():
+    assert check_phases(PHASES) is None
+    assert check_phases([]) == "empty"
+    assert check_phases([Phase(1, 0, interval_number=1), Phase(2, 30, touch_count=3)]) == "open_ended_in_the_middle"
+    assert check_phases([Phase(1, 30)]) == "no_rhythm"
+    assert check_phases([Phase(1, 0, touch_count=3)]) == "touches_without_duration"
+
+
+def test_channels_rotate_unless_the_contact_prefers_one():
+    channels = ["call", "email", "letter", "meeting"]
+    assert [next_channel(channels, n) for n in range(5)] == ["call", "email", "letter", "meeting", "call"]
+    assert next_channel(channels, 3, preferred="letter") == "letter"
+    assert next_channel([], 0) is None
+
+
+def test_potential_from_marker_answers():
+    assert lead_potential([]) is None
+    assert lead_potential(["high", "low"]) == "low"
+    assert lead_potential(["high", "standard"]) == "high"
+    assert lead_potential(["standard", "standard", "high"]) == "standard"
+    assert lead_potential(["high", "high", "standard"]) == "high"
+
+
+def test_qualification_score():
+    assert qualification_score("yes", "yes", "yes", "yes") == 100
+    assert qualification_score("yes", "no", "unknown", "yes") == 50
+    assert qualification_score("unknown", "unknown", "unknown", "unknown") == 0
+
+
+def test_planning_from_the_methodology():
+    # Three deals a week, one contact in five converts: fifteen contacts.
+    assert required_contacts(3, 20) == 15
+    assert required_contacts(1, 30) == 4
+    assert clients_needed(100_000, 7_000) == 15
+    with pytest.raises(ValueError, match="conversion"):
+        required_contacts(3, 0)
+    with pytest.raises(ValueError, match="conversion"):
+        required_contacts(3, 120)
+    with pytest.raises(ValueError, match="average deal"):
+        clients_needed(100, 0)
