@@ -2,7 +2,7 @@
     "name": "Partner Cadence",
     "summary": "Contact every partner, client and lead at the right rhythm: "
     "cadence tiers and reminders in the activity inbox",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/partner-cadence/partner_cadence",
     "author": "partner_cadence developers",
@@ -16,6 +16,7 @@
         "data/partner_cadence_tier_data.xml",
         "data/utm_source_data.xml",
         "data/res_partner_referral_kind_data.xml",
+        "data/crm_nurture_data.xml",
         "data/ir_cron_data.xml",
         "views/partner_cadence_tier_views.xml",
         "views/res_partner_views.xml",
@@ -23,11 +24,13 @@
         "views/res_partner_referral_views.xml",
         "views/res_partner_referral_wizard_views.xml",
         "views/res_partner_referral_report_views.xml",
+        "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/partner_cadence_menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
+        "demo/crm_lead_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

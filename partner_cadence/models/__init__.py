@@ -9,4 +9,8 @@ from . import mail_activity
 from . import mail_message
 from . import calendar_event
 from . import res_users
+from . import crm_lead_marker_question
+from . import crm_nurture_phase
+from . import crm_lead
+from . import crm_team
 from . import res_config_settings

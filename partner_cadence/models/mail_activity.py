@@ -1,8 +1,10 @@
 from odoo import fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 from odoo.tools.sql import index_exists
 
 CADENCE_REMINDER_INDEX = "mail_activity_cadence_reminder_open_uniq"
+NURTURE_TOUCH_INDEX = "mail_activity_nurture_touch_open_uniq"
 
 
 class MailActivity(models.Model):
@@ -12,6 +14,11 @@ class MailActivity(models.Model):
         readonly=True,
         copy=False,
         help="Planned by the partner cadence: at most one is open per record and activity type.",
+    )
+    nurture_touch = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
 
     def init(self):
@@ -26,15 +33,33 @@ class MailActivity(models.Model):
                     SQL.identifier(CADENCE_REMINDER_INDEX),
                 )
             )
+        # Whatever the channels rotate through, a nurtured lead has one touch open at a time.
+        if not index_exists(self.env.cr, NURTURE_TOUCH_INDEX):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX %s ON mail_activity (res_model, res_id) WHERE nurture_touch AND active",
+                    SQL.identifier(NURTURE_TOUCH_INDEX),
+                )
+            )
         return result
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # Every activity done on a partner, or on a lead of theirs, is a real touch, whoever
         # planned it: hooking the one private done path covers the inbox, the chatter, and
         # "done & schedule next".
+        nurture_touches = self.filtered("nurture_touch")
+        if nurture_touches and not (feedback or "").strip():
+            raise UserError(
+                self.env._(
+                    "Each nurture touch must carry something new: write what this one brought "
+                    "(an offer, a case, a piece of news) before marking it done."
+                )
+            )
+        nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
         touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         self.env["partner.cadence.touch"]._record(touches)
+        nurtured_leads.sudo()._register_nurture_touch(fields.Date.context_today(self))
         return result
 
     def _get_cadence_partner(self):

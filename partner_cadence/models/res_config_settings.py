@@ -58,6 +58,37 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.introduction_max_hops",
         help='How many recommendations long a chain "Who can introduce me?" looks for.',
     )
+    partner_cadence_nurture_on_create = fields.Boolean(
+        string="Nurture New Leads",
+        config_parameter="partner_cadence.nurture_on_create",
+        help="Every new lead enters the nurture sequence; otherwise a button starts it.",
+    )
+    partner_cadence_nurture_window_days = fields.Integer(
+        string="Intensive Window (days)",
+        compute="_compute_partner_cadence_nurture_window_days",
+        inverse="_inverse_partner_cadence_nurture_window_days",
+        help="How long the intensive phase lasts: most purchases are decided in the first three to four weeks.",
+    )
+    partner_cadence_expert_group_id = fields.Many2one(
+        "res.groups",
+        string="Experts",
+        config_parameter="partner_cadence.expert_group_id",
+        help="Members take high-potential leads through the reinforced scheme.",
+    )
+    partner_cadence_planned_deals = fields.Integer(
+        string="Deals Planned per Week", config_parameter="partner_cadence.planned_deals"
+    )
+    partner_cadence_conversion_percent = fields.Float(
+        string="Contacts Converting (%)",
+        config_parameter="partner_cadence.conversion_percent",
+        help="The share of contacts that become deals: about one in five.",
+    )
+    partner_cadence_plan_leads_active = fields.Boolean(
+        string="Plan Lead Touches",
+        compute="_compute_partner_cadence_plan_leads_active",
+        inverse="_inverse_partner_cadence_plan_leads_active",
+        help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
+    )
     partner_cadence_plan_partners_active = fields.Boolean(
         string="Plan Partner Touches",
         compute="_compute_partner_cadence_plan_partners_active",
@@ -78,6 +109,59 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             if cron and cron.sudo().active != settings.partner_cadence_plan_partners_active:
                 cron.sudo().active = settings.partner_cadence_plan_partners_active
+
+    def _get_partner_cadence_intensive_phase(self):
+        return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
+
+    def _compute_partner_cadence_nurture_window_days(self):
+        phase = self._get_partner_cadence_intensive_phase()
+        for settings in self:
+            settings.partner_cadence_nurture_window_days = phase.sudo().duration_days if phase else 0
+
+    def _inverse_partner_cadence_nurture_window_days(self):
+        phase = self._get_partner_cadence_intensive_phase()
+        limits = self._get_partner_cadence_window_limits()
+        for settings in self:
+            days = settings.partner_cadence_nurture_window_days
+            if not limits[0] <= days <= limits[1]:
+                raise ValidationError(
+                    self.env._(
+                        "The intensive window lasts from %(low)s to %(high)s days.", low=limits[0], high=limits[1]
+                    )
+                )
+            if phase and phase.sudo().duration_days != days:
+                phase.sudo().duration_days = days
+
+    def _get_partner_cadence_window_limits(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return (
+            int(params.get_param("partner_cadence.nurture_window_min_days") or 0),
+            int(params.get_param("partner_cadence.nurture_window_max_days") or 0),
+        )
+
+    def _get_partner_cadence_plan_leads_cron(self):
+        return self.env.ref("partner_cadence.ir_cron_plan_lead_touches", raise_if_not_found=False)
+
+    def _compute_partner_cadence_plan_leads_active(self):
+        cron = self._get_partner_cadence_plan_leads_cron()
+        for settings in self:
+            settings.partner_cadence_plan_leads_active = bool(cron and cron.sudo().active)
+
+    def _inverse_partner_cadence_plan_leads_active(self):
+        cron = self._get_partner_cadence_plan_leads_cron()
+        for settings in self:
+            if cron and cron.sudo().active != settings.partner_cadence_plan_leads_active:
+                cron.sudo().active = settings.partner_cadence_plan_leads_active
+
+    @api.constrains("partner_cadence_conversion_percent", "partner_cadence_planned_deals")
+    def _check_partner_cadence_planning(self):
+        for settings in self:
+            if not 0 < settings.partner_cadence_conversion_percent <= 100:
+                raise ValidationError(
+                    self.env._("The conversion rate must be above 0% and at most 100%: one contact in five is 20%.")
+                )
+            if settings.partner_cadence_planned_deals < 0:
+                raise ValidationError(self.env._("The deals planned per week cannot be negative."))
 
     @api.constrains(
         "partner_cadence_horizon_days",

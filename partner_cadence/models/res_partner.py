@@ -98,6 +98,10 @@ class ResPartner(models.Model):
     cadence_reminder_count = fields.Integer(compute="_compute_cadence_reminder_count", string="Cadence Reminders")
 
     # --- First-contact information ----------------------------------------------------------
+    preferred_channel_id = fields.Many2one(
+        "mail.activity.type",
+        help="How this contact wants to be reached: nurture touches of their leads use it.",
+    )
     cadence_private_individual = fields.Boolean(
         string="Private Individual", help="Works on their own: no organisation to record."
     )

@@ -5,4 +5,5 @@ from . import test_cadence_touches
 from . import test_cadence_value
 from . import test_cadence_i18n
 from . import test_referrals
+from . import test_leads
 from . import test_cadence_tour

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -61,3 +61,25 @@ class TestCadenceTour(HttpCase):
             sorted(referrer.referral_given_ids.referred_id.mapped("name")), ["Tour Colleague", "Tour Third Party"]
         )
         self.assertEqual(referrer.referred_partner_ids.referred_by_id, referrer)
+
+    def test_salesman_answers_marker_questions_on_a_lead(self):
+        self.env["crm.lead.marker.question"].search([]).active = False
+        for name, high in (("Tour staff?", "More than 5"), ("Tour area?", "Large")):
+            self.env["crm.lead.marker.question"].create(
+                {
+                    "name": name,
+                    "option_ids": [
+                        Command.create({"name": "Few", "potential": "standard"}),
+                        Command.create({"name": high, "potential": "high"}),
+                    ],
+                }
+            )
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
+        lead = self.env["crm.lead"].create(
+            {"name": "Tour Lead", "type": "opportunity", "user_id": self.salesman.id, "email_from": "t@example.com"}
+        )
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}", "partner_cadence_lead_tour", login="tour_salesman"
+        )
+        self.assertEqual(lead.potential, "high")
+        self.assertEqual(lead.nurture_state, "running")

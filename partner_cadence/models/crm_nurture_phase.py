@@ -1,0 +1,66 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..domain.cadence import IntervalUnit
+from ..domain.nurture import Phase, check_phases
+
+
+class CrmNurturePhase(models.Model):
+    """A phase of the nurture sequence: intensive, weekly, monthly (DOMAIN.md section 4)."""
+
+    _name = "crm.nurture.phase"
+    _description = "Nurture Phase"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    duration_days = fields.Integer(string="Duration (days)", help="0: open-ended, for the last phase only.")
+    touch_count = fields.Integer(
+        string="Touches", help="Spread evenly over the duration. Leave 0 to touch every period instead."
+    )
+    interval_number = fields.Integer(string="Every", default=1)
+    interval_unit = fields.Selection(
+        [(IntervalUnit.DAY.value, "Days"), (IntervalUnit.WEEK.value, "Weeks"), (IntervalUnit.MONTH.value, "Months")],
+        string="Period",
+        default=IntervalUnit.WEEK.value,
+    )
+    activity_type_ids = fields.Many2many(
+        "mail.activity.type",
+        string="Channels",
+        help="The kinds of touch that take turns in this phase: call, e-mail, letter, meeting.",
+    )
+    company_id = fields.Many2one("res.company", help="Leave empty to share the phase between companies.")
+
+    def _as_domain_phase(self):
+        self.ensure_one()
+        return Phase(
+            phase_id=self.id,
+            duration_days=self.duration_days,
+            touch_count=self.touch_count,
+            interval_number=self.interval_number if not self.touch_count else 0,
+            interval_unit=self.interval_unit or IntervalUnit.DAY.value,
+        )
+
+    @api.model
+    def _get_sequence(self, company=None):
+        """The active phases a lead of ``company`` goes through, in order."""
+        company = company or self.env.company
+        return self.sudo().search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+
+    @api.constrains("duration_days", "touch_count", "interval_number", "sequence", "active")
+    def _check_sequence(self):
+        messages = {
+            "empty": self.env._("The nurture sequence needs at least one phase."),
+            "negative_duration": self.env._("A phase cannot last a negative number of days."),
+            "open_ended_in_the_middle": self.env._(
+                "Only the last phase can be open-ended: a phase of zero days in the middle would never end."
+            ),
+            "no_rhythm": self.env._("Each phase needs a number of touches or a period between touches."),
+            "touches_without_duration": self.env._("Touches are spread over a duration: give the phase one."),
+        }
+        for company in self.company_id | self.env.company:
+            phases = self._get_sequence(company)
+            problem = check_phases([phase._as_domain_phase() for phase in phases])
+            if problem and problem != "empty":
+                raise ValidationError(messages[problem])

@@ -1,0 +1,86 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..domain import economics
+
+
+class CrmTeam(models.Model):
+    """Planning by the methodology: contacts needed for the deals planned, clients needed for
+    the sales plan, against the touches actually made this week (DOMAIN.md section 2)."""
+
+    _inherit = "crm.team"
+
+    cadence_planned_deals = fields.Integer(
+        string="Deals Planned per Week",
+        default=lambda self: int(
+            self.env["ir.config_parameter"].sudo().get_param("partner_cadence.planned_deals") or 0
+        ),
+    )
+    cadence_required_contacts = fields.Integer(
+        compute="_compute_cadence_planning",
+        string="Contacts Needed per Week",
+        help="Deals planned divided by the conversion rate of the settings.",
+    )
+    cadence_touches_this_week = fields.Integer(compute="_compute_cadence_planning", string="Touches This Week")
+    cadence_sales_plan = fields.Monetary(string="Monthly Sales Plan", currency_field="currency_id")
+    cadence_average_deal = fields.Monetary(string="Average Deal", currency_field="currency_id")
+    cadence_clients_needed = fields.Integer(
+        compute="_compute_cadence_planning",
+        string="Clients Needed per Month",
+        help="The sales plan divided by the average deal.",
+    )
+
+    @api.constrains("cadence_planned_deals", "cadence_sales_plan", "cadence_average_deal")
+    def _check_cadence_planning(self):
+        for team in self:
+            if team.cadence_planned_deals < 0 or team.cadence_sales_plan < 0 or team.cadence_average_deal < 0:
+                raise ValidationError(self.env._("%(team)s: planning figures cannot be negative.", team=team.name))
+
+    @api.model
+    def _get_conversion_percent(self):
+        return float(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.conversion_percent") or 0)
+
+    @api.model
+    def _get_week_touch_counts(self, users):
+        """Touches each of ``users`` made since Monday: {user id: count}."""
+        today = fields.Date.context_today(self)
+        monday = today - datetime.timedelta(days=today.weekday())
+        return dict(
+            (user.id, count)
+            for user, count in self.env["partner.cadence.touch"]
+            .sudo()
+            ._read_group([("user_id", "in", users.ids), ("date", ">=", monday)], ["user_id"], ["__count"])
+        )
+
+    @api.depends("cadence_planned_deals", "cadence_sales_plan", "cadence_average_deal", "crm_team_member_ids")
+    def _compute_cadence_planning(self):
+        conversion = self._get_conversion_percent()
+        counts = self._get_week_touch_counts(self.crm_team_member_ids.user_id)
+        for team in self:
+            team.cadence_required_contacts = (
+                economics.required_contacts(team.cadence_planned_deals, conversion) if 0 < conversion <= 100 else 0
+            )
+            team.cadence_touches_this_week = sum(counts.get(user.id, 0) for user in team.crm_team_member_ids.user_id)
+            team.cadence_clients_needed = (
+                economics.clients_needed(team.cadence_sales_plan, team.cadence_average_deal)
+                if team.cadence_average_deal > 0
+                else 0
+            )
+
+
+class CrmTeamMember(models.Model):
+    _inherit = "crm.team.member"
+
+    cadence_required_contacts = fields.Integer(
+        compute="_compute_cadence_planning", string="Contacts Needed per Week", help="The team's need, shared evenly."
+    )
+    cadence_touches_this_week = fields.Integer(compute="_compute_cadence_planning", string="Touches This Week")
+
+    def _compute_cadence_planning(self):
+        counts = self.env["crm.team"]._get_week_touch_counts(self.user_id)
+        for member in self:
+            members = len(member.crm_team_id.crm_team_member_ids) or 1
+            member.cadence_required_contacts = -(-member.crm_team_id.cadence_required_contacts // members)
+            member.cadence_touches_this_week = counts.get(member.user_id.id, 0)

@@ -1,0 +1,56 @@
+import { registry } from "@web/core/registry";
+
+// A salesperson asks the marker questions early in the call, records the answers on the
+// lead, sees it is a high-potential prospect, and finds its first nurture touch planned.
+registry.category("web_tour.tours").add("partner_cadence_lead_tour", {
+    steps: () => [
+        {
+            trigger: ".o_notebook a.nav-link:contains('Qualification')",
+            content: "Open the qualification of the lead",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Tour staff?') .o_data_cell[name=option_id]",
+            content: "Answer the first marker question",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Tour staff?') .o_field_widget[name=option_id] input",
+            run: "edit More",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('More than 5')",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Tour area?') .o_data_cell[name=option_id]",
+            content: "Answer the second one",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Tour area?') .o_field_widget[name=option_id] input",
+            run: "edit Large",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains('Large')",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save the answers",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save:not(:visible)",
+            content: "The answers are saved",
+        },
+        {
+            trigger: ".o_field_widget[name=potential]:contains('High')",
+            content: "The lead has high potential",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Intensive touch 1')",
+            content: "Its first nurture touch is planned",
+        },
+    ],
+});

@@ -1,0 +1,274 @@
+import itertools
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged, users
+
+from .common import PartnerCadenceCommon
+
+START = date(2026, 11, 2)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-02")
+class TestLeads(PartnerCadenceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["crm.lead.marker.question"].search([]).active = False
+        Question = cls.env["crm.lead.marker.question"]
+        cls.staff = Question.create(
+            {
+                "name": "Engineering staff?",
+                "option_ids": [
+                    Command.create({"name": "Outsourced", "potential": "low"}),
+                    Command.create({"name": "1 to 5", "potential": "standard"}),
+                    Command.create({"name": "More than 5", "potential": "high"}),
+                ],
+            }
+        )
+        cls.area = Question.create(
+            {
+                "name": "Floor area?",
+                "option_ids": [
+                    Command.create({"name": "Small", "potential": "low"}),
+                    Command.create({"name": "Medium", "potential": "standard"}),
+                    Command.create({"name": "Large", "potential": "high"}),
+                ],
+            }
+        )
+        cls.expert = new_test_user(
+            cls.env, login="cadence_expert", name="Eugen Expert", groups="partner_cadence.group_sales_expert"
+        )
+        cls.env.ref("partner_cadence.group_sales_expert").users = cls.expert
+        cls.letter_type = cls.env.ref("partner_cadence.mail_activity_type_letter")
+
+    def _lead(self, **values):
+        return self.env["crm.lead"].create(
+            {"name": "Sky Business Centre", "email_from": "ion@example.com", "user_id": self.salesman.id, **values}
+        )
+
+    def _answer(self, lead, question, option_name):
+        answer = lead.marker_answer_ids.filtered(lambda a: a.question_id == question)
+        answer.option_id = question.option_ids.filtered(lambda o: o.name == option_name)
+
+    def _open_touch(self, lead):
+        return self.env["mail.activity"].search(
+            [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id), ("nurture_touch", "=", True)]
+        )
+
+    def test_marker_answers_give_the_potential(self):
+        lead = self._lead()
+        self.assertEqual(lead.marker_answer_ids.question_id, self.staff | self.area)
+        self.assertFalse(lead.potential)
+        self._answer(lead, self.staff, "1 to 5")
+        self.assertEqual(lead.potential, "standard")
+        self._answer(lead, self.area, "Small")
+        self.assertEqual(lead.potential, "low")
+
+    def test_high_potential_gets_an_expert_with_a_meeting(self):
+        lead = self._lead()
+        self._answer(lead, self.staff, "More than 5")
+        self._answer(lead, self.area, "Large")
+        self.assertEqual(lead.potential, "high")
+        self.assertEqual(lead.expert_id, self.expert)
+        meeting = lead.activity_ids.filtered(lambda a: a.user_id == self.expert)
+        self.assertEqual(meeting.activity_type_id, self.meeting_type)
+
+    def test_low_potential_is_not_nurtured_and_offered_lost(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        self._answer(lead, self.staff, "Outsourced")
+        self.assertEqual((lead.nurture_state, lead.nurture_stop_reason), ("stopped", "Low potential: not developed."))
+        self.assertFalse(self._open_touch(lead))
+        with self.assertRaisesRegex(UserError, "low potential"):
+            lead.action_start_nurture()
+        lead.action_set_lost_low_potential()
+        self.assertEqual(lead.lost_reason_id, self.env.ref("partner_cadence.crm_lost_reason_low_potential"))
+
+    def test_qualification_score_and_predictive_scoring_fields(self):
+        lead = self._lead(qualification_need="yes", qualification_funds="yes", qualification_desire="no")
+        self.assertEqual(lead.qualification_score, 50)
+        pls_fields = self.env["ir.config_parameter"].sudo().get_param("crm.pls_fields").split(",")
+        self.assertIn("potential", pls_fields)
+        self.assertIn("qualification_score", pls_fields)
+        self.assertIn("potential", lead._pls_get_safe_fields())
+
+    def test_a_lead_walked_through_its_sequence(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        done, phases = [], set()
+        while True:
+            touch = self._open_touch(lead)
+            if not touch:
+                # Beyond the planning horizon: the scheduled action plans it in time.
+                with freeze_time(lead.nurture_next_date):
+                    self.env["crm.lead"]._cron_plan_lead_touches()
+                touch = self._open_touch(lead)
+            self.assertEqual(len(touch), 1, "exactly one open nurture touch")
+            # 150 days: the intensive month, the weekly phase, and more than one monthly touch.
+            if touch.date_deadline > START + timedelta(days=150):
+                break
+            day = touch.date_deadline
+            with freeze_time(day):
+                touch.with_user(self.salesman).action_feedback(feedback=f"New case study, touch {len(done) + 1}")
+            done.append(day)
+            phases.add(lead.nurture_phase.name)
+        first_month = [day for day in done if (day - START).days < 30]
+        self.assertGreaterEqual(len(first_month), 7)
+        weekly = [day for day in done if 30 <= (day - START).days < 90]
+        self.assertEqual({(b - a).days for a, b in itertools.pairwise(weekly)}, {7})
+        monthly = [day for day in done if (day - START).days >= 90]
+        self.assertGreaterEqual(len(monthly), 2)
+        self.assertTrue(all(28 <= (b - a).days <= 31 for a, b in itertools.pairwise([weekly[-1], *monthly])))
+        self.assertEqual(phases, {"Intensive", "Weekly", "Monthly"})
+        self.assertEqual(lead.nurture_touch_count, len(done))
+        notes = lead.message_ids.mapped("preview")
+        self.assertIn("Nurture phase: Weekly.", notes)
+        self.assertTrue(
+            any("New case study, touch 3" in note for note in notes), "the new information is in the chatter"
+        )
+
+    def test_channels_rotate_unless_the_contact_prefers_one(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        kinds = []
+        for index in range(4):
+            touch = self._open_touch(lead)
+            kinds.append(touch.activity_type_id)
+            with freeze_time(touch.date_deadline):
+                touch.action_feedback(feedback=f"News {index}")
+        # In the phase's order of channels (the activity types' sequence), each once.
+        self.assertEqual(kinds, list(self.env.ref("partner_cadence.crm_nurture_phase_intensive").activity_type_ids))
+        self.assertEqual(len(set(kinds)), 4)
+        paper = self._lead(preferred_channel_id=self.letter_type.id)
+        paper.action_start_nurture()
+        self.assertEqual(self._open_touch(paper).activity_type_id, self.letter_type)
+
+    def test_each_touch_must_carry_something_new(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        touch = self._open_touch(lead)
+        with self.assertRaisesRegex(UserError, "must carry something new"):
+            touch.action_done()
+        with self.assertRaisesRegex(UserError, "must carry something new"):
+            touch.action_feedback(feedback="   ")
+        self.assertTrue(touch.exists())
+
+    def test_exits_on_won_lost_and_blacklist(self):
+        won, lost, blacklisted = (
+            self._lead(),
+            self._lead(email_from="lost@example.com"),
+            self._lead(email_from="gone@example.com"),
+        )
+        (won | lost | blacklisted).action_start_nurture()
+        won.action_set_won()
+        lost.action_set_lost()
+        self.env["mail.blacklist"].sudo()._add("gone@example.com")
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        for lead in (won, lost.with_context(active_test=False), blacklisted):
+            with self.subTest(lead=lead.email_from):
+                self.assertEqual(lead.nurture_state, "stopped")
+                self.assertFalse(self._open_touch(lead))
+        self.assertEqual(blacklisted.nurture_stop_reason, "The e-mail address is blacklisted.")
+
+    def test_manual_stop_needs_a_reason_and_pause_resumes(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        lead.action_pause_nurture()
+        self.assertFalse(self._open_touch(lead))
+        lead.action_resume_nurture()
+        self.assertTrue(self._open_touch(lead))
+        with self.assertRaisesRegex(UserError, "Say why"):
+            lead.action_stop_nurture()
+        lead.nurture_stop_reason = "Bought from a competitor"
+        lead.action_stop_nurture()
+        self.assertEqual(lead.nurture_state, "stopped")
+
+    def test_enrolment_on_creation_is_a_setting(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
+        lead = self._lead()
+        self.assertEqual(lead.nurture_state, "running")
+        self.assertEqual(self._open_touch(lead).date_deadline, START)
+
+    def test_source_and_recommender_carry_over_to_the_customer(self):
+        source = self.env.ref("partner_cadence.utm_source_word_of_mouth")
+        lead = self._lead(partner_name="Sky Business Centre", source_id=source.id, referred_by_id=self.realtor.id)
+        lead._handle_partner_assignment(create_missing=True)
+        self.assertEqual(lead.partner_id.source_id, source)
+        self.assertEqual(lead.partner_id.referred_by_id.commercial_partner_id, self.realtor)
+
+    def test_hand_off_along_the_pipeline(self):
+        lead = self._lead()
+        lead.action_hand_off()
+        self.assertEqual(lead.pipeline_role, "selling")
+        self.assertIn("Handed over to you", lead.activity_ids.filtered(lambda a: a.user_id == self.salesman).summary)
+        with self.assertRaisesRegex(UserError, "account manager"):
+            lead.action_hand_off()
+        lead.account_manager_id = self.manager
+        lead.action_hand_off()
+        self.assertEqual(lead.pipeline_role, "account")
+        self.assertTrue(lead.activity_ids.filtered(lambda a: a.user_id == self.manager))
+
+    def test_planning_against_touches_this_week(self):
+        team = self.env["crm.team"].create(
+            {
+                "name": "Realtors desk",
+                "crm_team_member_ids": [Command.create({"user_id": self.salesman.id})],
+                "cadence_sales_plan": 100000,
+                "cadence_average_deal": 7000,
+            }
+        )
+        self.assertEqual(team.cadence_planned_deals, 3)
+        self.assertEqual(team.cadence_required_contacts, 15)
+        self.assertEqual(team.cadence_clients_needed, 15)
+        self._reminders(self.realtor).with_user(self.salesman).action_done()
+        team.invalidate_recordset()
+        self.assertEqual(team.cadence_touches_this_week, 1)
+        self.assertEqual(team.crm_team_member_ids.cadence_required_contacts, 15)
+
+    def test_bad_input_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "needs answer options"), self.cr.savepoint():
+            self.env["crm.lead.marker.question"].create({"name": "Empty?"})
+        for index in range(2):
+            self.env["crm.lead.marker.question"].create(
+                {"name": f"Extra {index}?", "option_ids": [Command.create({"name": "Any"})]}
+            )
+        with self.assertRaisesRegex(ValidationError, "Keep to 4"), self.cr.savepoint():
+            self.env["crm.lead.marker.question"].create(
+                {"name": "One too many?", "option_ids": [Command.create({"name": "Any"})]}
+            )
+        with self.assertRaisesRegex(ValidationError, "Only the last phase"), self.cr.savepoint():
+            self.env.ref("partner_cadence.crm_nurture_phase_weekly").duration_days = 0
+        for value in (0, 120):
+            with self.subTest(conversion=value), self.assertRaisesRegex(ValidationError, "conversion rate"):
+                settings = Form(self.env["res.config.settings"])
+                settings.partner_cadence_conversion_percent = value
+                settings.save()
+        with self.assertRaisesRegex(ValidationError, "21 to 30"):
+            self.env["res.config.settings"].create({"partner_cadence_nurture_window_days": 40})
+
+    @users("cadence_salesman")
+    def test_salesman_answers_but_does_not_edit_questions(self):
+        lead = self._lead().with_env(self.env)
+        answer = lead.marker_answer_ids.filtered(lambda a: a.question_id == self.staff)
+        answer.option_id = self.staff.option_ids[2].with_env(self.env)
+        self.assertEqual(lead.potential, "high")
+        with self.assertRaises(AccessError):
+            self.staff.with_env(self.env).name = "Changed?"
+        with self.assertRaises(AccessError):
+            self.env.ref("partner_cadence.crm_nurture_phase_weekly").with_env(self.env).duration_days = 10
+
+    def test_other_company_does_not_see_the_questions(self):
+        other_company = self.env["res.company"].create({"name": "Other Lead Group"})
+        outsider = new_test_user(
+            self.env,
+            login="lead_outsider",
+            groups="sales_team.group_sale_manager",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+        self.assertFalse(self.env["crm.lead.marker.question"].with_user(outsider).search([]))
