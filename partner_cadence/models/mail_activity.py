@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
-from odoo.tools.sql import index_exists
+
+from .sql_indexes import ensure_partial_unique_index
 
 CADENCE_REMINDER_INDEX = "mail_activity_cadence_reminder_open_uniq"
 NURTURE_TOUCH_INDEX = "mail_activity_nurture_touch_open_uniq"
@@ -25,22 +25,17 @@ class MailActivity(models.Model):
         result = super().init()
         # Two planners running at once (two cron workers, a done reminder while the cron
         # runs) must not both insert a reminder: only the database can promise that.
-        if not index_exists(self.env.cr, CADENCE_REMINDER_INDEX):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE UNIQUE INDEX %s ON mail_activity (res_model, res_id, activity_type_id)"
-                    " WHERE cadence_reminder AND active",
-                    SQL.identifier(CADENCE_REMINDER_INDEX),
-                )
-            )
+        ensure_partial_unique_index(
+            self.env.cr,
+            CADENCE_REMINDER_INDEX,
+            self._table,
+            ["res_model", "res_id", "activity_type_id"],
+            "cadence_reminder AND active",
+        )
         # Whatever the channels rotate through, a nurtured lead has one touch open at a time.
-        if not index_exists(self.env.cr, NURTURE_TOUCH_INDEX):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE UNIQUE INDEX %s ON mail_activity (res_model, res_id) WHERE nurture_touch AND active",
-                    SQL.identifier(NURTURE_TOUCH_INDEX),
-                )
-            )
+        ensure_partial_unique_index(
+            self.env.cr, NURTURE_TOUCH_INDEX, self._table, ["res_model", "res_id"], "nurture_touch AND active"
+        )
         return result
 
     def _action_done(self, feedback=False, attachment_ids=None):

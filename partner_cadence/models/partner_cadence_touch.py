@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import index_exists
+
+from .sql_indexes import ensure_partial_unique_index
 
 TOUCH_SOURCE_INDEX = "partner_cadence_touch_source_uniq"
 
@@ -38,14 +39,9 @@ class PartnerCadenceTouch(models.Model):
 
     def init(self):
         # The same meeting or e-mail seen twice (a rerun, a message edited) is one touch.
-        if not index_exists(self.env.cr, TOUCH_SOURCE_INDEX):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE UNIQUE INDEX %s ON partner_cadence_touch (partner_id, res_model, res_id)"
-                    " WHERE res_model IS NOT NULL",
-                    SQL.identifier(TOUCH_SOURCE_INDEX),
-                )
-            )
+        ensure_partial_unique_index(
+            self.env.cr, TOUCH_SOURCE_INDEX, self._table, ["partner_id", "res_model", "res_id"], "res_model IS NOT NULL"
+        )
 
     @api.model
     def _counted_origins(self):

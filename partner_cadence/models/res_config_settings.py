@@ -96,19 +96,29 @@ class ResConfigSettings(models.TransientModel):
         help="Run the scheduled action that puts partner reminders in the inbox every day.",
     )
 
-    def _get_partner_cadence_plan_cron(self):
-        return self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
-
     def _compute_partner_cadence_plan_partners_active(self):
-        cron = self._get_partner_cadence_plan_cron()
-        for settings in self:
-            settings.partner_cadence_plan_partners_active = bool(cron and cron.sudo().active)
+        self._read_cron_switch("partner_cadence_plan_partners_active", "partner_cadence.ir_cron_plan_partner_touches")
 
     def _inverse_partner_cadence_plan_partners_active(self):
-        cron = self._get_partner_cadence_plan_cron()
+        self._write_cron_switch("partner_cadence_plan_partners_active", "partner_cadence.ir_cron_plan_partner_touches")
+
+    def _compute_partner_cadence_plan_leads_active(self):
+        self._read_cron_switch("partner_cadence_plan_leads_active", "partner_cadence.ir_cron_plan_lead_touches")
+
+    def _inverse_partner_cadence_plan_leads_active(self):
+        self._write_cron_switch("partner_cadence_plan_leads_active", "partner_cadence.ir_cron_plan_lead_touches")
+
+    def _read_cron_switch(self, field_name, cron_xmlid):
+        """A setting that is a scheduled action's on/off switch shows whether it is active."""
+        cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
         for settings in self:
-            if cron and cron.sudo().active != settings.partner_cadence_plan_partners_active:
-                cron.sudo().active = settings.partner_cadence_plan_partners_active
+            settings[field_name] = bool(cron and cron.sudo().active)
+
+    def _write_cron_switch(self, field_name, cron_xmlid):
+        cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
+        for settings in self:
+            if cron and cron.sudo().active != settings[field_name]:
+                cron.sudo().active = settings[field_name]
 
     def _get_partner_cadence_intensive_phase(self):
         return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
@@ -138,20 +148,6 @@ class ResConfigSettings(models.TransientModel):
             int(params.get_param("partner_cadence.nurture_window_min_days") or 0),
             int(params.get_param("partner_cadence.nurture_window_max_days") or 0),
         )
-
-    def _get_partner_cadence_plan_leads_cron(self):
-        return self.env.ref("partner_cadence.ir_cron_plan_lead_touches", raise_if_not_found=False)
-
-    def _compute_partner_cadence_plan_leads_active(self):
-        cron = self._get_partner_cadence_plan_leads_cron()
-        for settings in self:
-            settings.partner_cadence_plan_leads_active = bool(cron and cron.sudo().active)
-
-    def _inverse_partner_cadence_plan_leads_active(self):
-        cron = self._get_partner_cadence_plan_leads_cron()
-        for settings in self:
-            if cron and cron.sudo().active != settings.partner_cadence_plan_leads_active:
-                cron.sudo().active = settings.partner_cadence_plan_leads_active
 
     @api.constrains("partner_cadence_conversion_percent", "partner_cadence_planned_deals")
     def _check_partner_cadence_planning(self):

@@ -69,5 +69,16 @@ class PartnerCadenceCommon(TransactionCase):
             **values,
         }
 
+    def _other_company_manager(self, login):
+        """A sales manager who works only in a company of their own."""
+        company = self.env["res.company"].create({"name": f"{login} company"})
+        return new_test_user(
+            self.env,
+            login=login,
+            groups="sales_team.group_sale_manager",
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+
     def _reminders(self, partners, xmlid="mail.mail_activity_data_call"):
         return partners.activity_search([xmlid], additional_domain=[("cadence_reminder", "=", True)])

@@ -263,12 +263,5 @@ class TestLeads(PartnerCadenceCommon):
             self.env.ref("partner_cadence.crm_nurture_phase_weekly").with_env(self.env).duration_days = 10
 
     def test_other_company_does_not_see_the_questions(self):
-        other_company = self.env["res.company"].create({"name": "Other Lead Group"})
-        outsider = new_test_user(
-            self.env,
-            login="lead_outsider",
-            groups="sales_team.group_sale_manager",
-            company_id=other_company.id,
-            company_ids=[other_company.id],
-        )
+        outsider = self._other_company_manager("lead_outsider")
         self.assertFalse(self.env["crm.lead.marker.question"].with_user(outsider).search([]))

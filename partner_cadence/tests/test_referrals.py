@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, new_test_user, tagged, users
+from odoo.tests import Form, tagged, users
 
 from odoo.addons.partner_cadence.domain.referrals import ancestry, introduction_path
 
@@ -155,13 +155,6 @@ class TestReferrals(PartnerCadenceCommon):
             referral.unlink()
 
     def test_other_company_does_not_see_the_referrals(self):
-        other_company = self.env["res.company"].create({"name": "Other Referral Group"})
-        outsider = new_test_user(
-            self.env,
-            login="referral_outsider",
-            groups="sales_team.group_sale_manager",
-            company_id=other_company.id,
-            company_ids=[other_company.id],
-        )
+        outsider = self._other_company_manager("referral_outsider")
         self.assertFalse(self.env["res.partner.referral"].with_user(outsider).search([]))
         self.assertTrue(self.env["res.partner.referral"].with_user(self.manager).search([]))
