@@ -5,8 +5,6 @@ import pytest
 from partner_cadence.domain.cadence import (
     IntervalUnit,
     add_interval,
-    is_due,
-    next_touch_date,
     planning_cutoff,
 )
 
@@ -60,21 +58,10 @@ def test_unknown_unit_is_refused():
         add_interval(D(2026, 1, 1), 1, "fortnight")
 
 
-def test_next_touch_counts_from_last_touch():
-    assert next_touch_date(D(2026, 11, 2), 1, "week", first_due=D(2020, 1, 1)) == D(2026, 11, 9)
-
-
-def test_never_touched_partner_is_due_when_it_entered_the_cadence():
-    assert next_touch_date(None, 2, "month", first_due=D(2026, 11, 20)) == D(2026, 11, 20)
-
-
-def test_planning_cutoff_and_due():
-    today = D(2026, 11, 23)
-    assert planning_cutoff(today, 7) == D(2026, 11, 30)
-    assert is_due(D(2026, 11, 30), today, 7)
-    assert not is_due(D(2026, 12, 1), today, 7)
-    assert is_due(D(2025, 1, 1), today, 0)
-    assert not is_due(None, today, 7)
+def test_planning_cutoff_is_the_horizon_ahead():
+    assert planning_cutoff(D(2026, 11, 23), 7) == D(2026, 11, 30)
+    assert planning_cutoff(D(2026, 12, 28), 7) == D(2027, 1, 4)
+    assert planning_cutoff(D(2026, 11, 23), 0) == D(2026, 11, 23)
 
 
 def test_negative_horizon_is_refused():
@@ -120,7 +107,7 @@ def test_met_quota_waits_for_the_next_period():
     assert due == D(2027, 1, 1)
 
 
-def test_zero_touches_asks_for_nothing_and_first_touch_is_due_at_start():
+def test_zero_touches_asks_for_nothing_and_a_never_touched_line_is_due_at_its_start():
     from partner_cadence.domain.cadence import next_quota_touch
 
     assert next_quota_touch(None, 3, "month", 0, 0, D(2026, 11, 23), D(2026, 11, 23)) is None

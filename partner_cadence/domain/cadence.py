@@ -45,27 +45,11 @@ def add_interval(start, number, unit):
     return shift_months(start, number)
 
 
-def next_touch_date(last_touch, number, unit, first_due):
-    """The day the next touch is due.
-
-    ``first_due`` is the day a partner that was never touched is due (the day it entered the
-    cadence): a partner nobody has called yet is owed a call now, not one interval later.
-    """
-    if last_touch is None:
-        return first_due
-    return add_interval(last_touch, number, unit)
-
-
 def planning_cutoff(today, horizon_days):
     """The last due date planned today: reminders are put in the inbox ``horizon_days`` early."""
     if horizon_days < 0:
         raise ValueError(f"the planning horizon cannot be negative, got {horizon_days}")
     return today + datetime.timedelta(days=horizon_days)
-
-
-def is_due(next_touch, today, horizon_days):
-    """Whether a touch due on ``next_touch`` gets its reminder when planning on ``today``."""
-    return next_touch is not None and next_touch <= planning_cutoff(today, horizon_days)
 
 
 def period_start(today, number, unit):

@@ -1,4 +1,3 @@
-import logging
 import threading
 from collections import Counter
 
@@ -10,8 +9,6 @@ from odoo.exceptions import UserError
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import lead_potential, next_channel, next_nurture_touch, qualification_score
 from .crm_lead_marker_question import POTENTIAL_SELECTION
-
-_logger = logging.getLogger(__name__)
 
 MARK_SELECTION = [("unknown", "Unknown"), ("yes", "Yes"), ("no", "No")]
 
@@ -255,11 +252,14 @@ class CrmLead(models.Model):
         horizon = self.env["res.partner"]._get_cadence_settings()["horizon_days"]
         cutoff = planning_cutoff(today, horizon)
         activities = self.env["mail.activity"].sudo()
+        sequences = {}
         for lead in self.filtered(lambda lead: lead.nurture_state == "running"):
             if lead.is_blacklisted:
                 lead._stop_nurture(self.env._("The e-mail address is blacklisted."))
                 continue
-            phases = self.env["crm.nurture.phase"]._get_sequence(lead.company_id)
+            if lead.company_id not in sequences:
+                sequences[lead.company_id] = self.env["crm.nurture.phase"]._get_sequence(lead.company_id)
+            phases = sequences[lead.company_id]
             if not phases:
                 continue
             index, due = next_nurture_touch(

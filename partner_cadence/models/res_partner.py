@@ -189,6 +189,7 @@ class ResPartner(models.Model):
     )
     referred_partner_ids = fields.One2many("res.partner", "referred_by_id", string="Introduced Partners")
     referral_given_ids = fields.One2many("res.partner.referral", "referrer_id", string="Recommendations Given")
+    referral_received_ids = fields.One2many("res.partner.referral", "referred_id", string="Recommendations Received")
     referral_count = fields.Integer(compute="_compute_referral_count", string="Recommendations")
     referral_depth = fields.Integer(compute="_compute_referral_tree", string="Handshakes from the Root")
     referral_path = fields.Char(compute="_compute_referral_tree", string="Introduction Chain")
@@ -210,10 +211,16 @@ class ResPartner(models.Model):
     @api.depends("cadence_inbound_frequency", "cadence_financial_standing", "cadence_relationship", "company_id")
     def _compute_cadence_suggested_tier_id(self):
         tiers = self.env["partner.cadence.tier"].sudo().search([])
+        rules_by_company = {}
         for partner in self:
-            visible = tiers.filtered(lambda tier, p=partner: not tier.company_id or tier.company_id == p.company_id)
+            if partner.company_id not in rules_by_company:
+                rules_by_company[partner.company_id] = [
+                    tier._get_suggestion_rule()
+                    for tier in tiers
+                    if not tier.company_id or tier.company_id == partner.company_id
+                ]
             tier_id = classification.suggest_tier(
-                [tier._get_suggestion_rule() for tier in visible],
+                rules_by_company[partner.company_id],
                 inbound_frequency=partner.cadence_inbound_frequency or None,
                 financial_standing=partner.cadence_financial_standing or None,
                 relationship=partner.cadence_relationship or None,
@@ -484,15 +491,13 @@ class ResPartner(models.Model):
     def _get_warm_introduction_text(self):
         """What to open the call with: who recommended this partner, and when."""
         self.ensure_one()
-        referral = (
-            self.env["res.partner.referral"]
-            .sudo()
-            .search(
-                [("referrer_id", "=", self.referred_by_id.id), ("referred_id", "=", self.id)], order="date", limit=1
-            )
+        # Read through the one2many, so that a batch of reminders prefetches them all at once.
+        referrals = self.sudo().referral_received_ids.filtered(
+            lambda referral: referral.referrer_id == self.referred_by_id
         )
-        if not referral:
+        if not referrals:
             return False
+        referral = min(referrals, key=lambda referral: referral.date)
         return self.env._(
             "Call on behalf of %(referrer)s, who recommended them on %(date)s.",
             referrer=referral.referrer_id.name,
@@ -524,10 +529,12 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if "cadence_tier_id" in vals:
-                vals.setdefault("cadence_tier_pinned", True)
         partners = super().create(vals_list)
+        partners.browse(
+            partner.id
+            for partner, vals in zip(partners, vals_list, strict=True)
+            if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals
+        )._pin_hand_chosen_tiers()
         touched = [
             {"partner_id": partner.id, "date": partner.last_touch_date, "origin": "manual"}
             for partner in partners
@@ -538,10 +545,10 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
-            vals = {**vals, "cadence_tier_pinned": True}
         manual_touch = vals.get("last_touch_date") if not self.env.context.get("cadence_touch_applying") else None
         result = super().write(vals)
+        if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
+            self._pin_hand_chosen_tiers()
         if manual_touch:
             self.env["partner.cadence.touch"]._record(
                 [{"partner_id": partner.id, "date": manual_touch, "origin": "manual"} for partner in self]
@@ -556,6 +563,21 @@ class ResPartner(models.Model):
         if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
             self._record_primary_referral()
         return result
+
+    def _pin_hand_chosen_tiers(self):
+        """Pin the tiers that differ from the suggestion: those were chosen by hand and stay.
+
+        A tier equal to the suggestion is not a choice: the form sends back the tier its
+        onchange computed with every answer, and that one must keep following the answers.
+        """
+        for pinned in (True, False):
+            partners = self.filtered(
+                lambda partner, pinned=pinned: partner.cadence_tier_pinned != pinned
+                and (partner.cadence_tier_id != partner.cadence_suggested_tier_id) == pinned
+            )
+            if partners:
+                # Not self.write: the caller syncs the schedules once, after this.
+                super(ResPartner, partners).write({"cadence_tier_pinned": pinned})
 
     def _record_primary_referral(self):
         """Setting who introduced a partner by hand records that recommendation too."""
@@ -673,7 +695,8 @@ class ResPartner(models.Model):
 
     def _apply_cadence_touches(self, touches):
         """Move last touches on for the counted ``touches``; an older one never moves a clock back."""
-        counted = touches.filtered(lambda touch: touch.origin in touches._counted_origins())
+        counted_origins = touches._counted_origins()
+        counted = touches.filtered(lambda touch: touch.origin in counted_origins)
         by_partner = defaultdict(list)
         for touch in counted:
             by_partner[touch.partner_id].append(touch)
@@ -700,6 +723,7 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         obsolete = schedules.browse()
         new_values = []
+        last_by_type = self._get_cadence_last_touches_by_type()
         for partner in self:
             wanted = {}
             if partner.cadence_tier_id and partner.active:
@@ -725,7 +749,11 @@ class ResPartner(models.Model):
                         "kind": kind,
                         "activity_type_id": type_id,
                         "start_date": today,
-                        "last_touch_date": partner._get_cadence_last_touch(line, type_id),
+                        # A line counting any touch, and the call-back, start from the last
+                        # touch of any kind; the others from the last of their own type.
+                        "last_touch_date": partner.last_touch_date
+                        if kind == "first_contact" or (line and line.counts_any_touch)
+                        else last_by_type.get((partner.id, type_id), False),
                     }
                 )
         obsolete.activity_id.unlink()
@@ -733,24 +761,17 @@ class ResPartner(models.Model):
         schedules.create(new_values)
         self._refresh_cadence()
 
-    def _get_cadence_last_touch(self, line, activity_type_id):
-        """The last counted touch a new schedule starts from: any touch for a line that counts
-        any touch (and the first-contact call-back), else the last of its own type."""
-        self.ensure_one()
-        first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
-        if (line and line.counts_any_touch) or activity_type_id == first_contact_type.id:
-            return self.last_touch_date
+    def _get_cadence_last_touches_by_type(self):
+        """The last counted touch of each type with these partners: {(partner id, type id): date}."""
         touches = self.env["partner.cadence.touch"].sudo()
-        last = touches.search(
-            [
-                ("partner_id", "=", self.id),
-                ("activity_type_id", "=", activity_type_id),
-                ("origin", "in", touches._counted_origins()),
-            ],
-            order="date desc",
-            limit=1,
-        )
-        return last.date
+        return {
+            (partner.id, kind.id): last
+            for partner, kind, last in touches._read_group(
+                [("partner_id", "in", self.ids), ("origin", "in", touches._counted_origins())],
+                ["partner_id", "activity_type_id"],
+                ["date:max"],
+            )
+        }
 
     def _get_cadence_done_counts(self):
         """Counted touches in each schedule's current period: {(partner id, schedule id): count}."""

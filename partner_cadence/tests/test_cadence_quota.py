@@ -18,6 +18,18 @@ class TestCadenceQuota(PartnerCadenceCommon):
         partner.cadence_inbound_frequency = "very_rare"
         self.assertEqual(partner.cadence_tier_id, self.tier_quarterly)
 
+    def test_saving_the_form_does_not_pin_the_suggested_tier(self):
+        # The web client sends the tier its onchange computed along with the answer: that is
+        # the suggestion, not a choice.
+        partner = self._create_partner("Form Realtor")
+        with Form(partner) as form:
+            form.cadence_inbound_frequency = "daily"
+        self.assertEqual(partner.cadence_tier_id, self.tier_weekly)
+        self.assertFalse(partner.cadence_tier_pinned)
+        with Form(partner) as form:
+            form.cadence_inbound_frequency = "very_rare"
+        self.assertEqual(partner.cadence_tier_id, self.tier_quarterly)
+
     def test_standing_and_relationship_suggest_the_client_level(self):
         partner = self._create_partner(
             "Pavel Granit", cadence_financial_standing="high", cadence_relationship="loyal_rare"

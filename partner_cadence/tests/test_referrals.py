@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged, users
 
-from odoo.addons.partner_cadence.domain.referrals import ancestry, introduction_path
+from odoo.addons.partner_cadence.domain.referrals import ancestry, introduction_path, subtree_size
 
 from .common import PartnerCadenceCommon
 
@@ -55,6 +55,8 @@ class TestReferrals(PartnerCadenceCommon):
                 self.assertEqual(
                     partner.referral_path, " → ".join(self.env["res.partner"].browse(expected).mapped("name"))
                 )
+        for partner in self.chain:
+            self.assertEqual(partner.referral_subtree_size, subtree_size(parents, partner.id))
         self.assertEqual(self.chain[0].referral_subtree_size, 7)
         self.assertFalse(self.chain[0].referral_path)
 
