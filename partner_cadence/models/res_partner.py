@@ -570,14 +570,15 @@ class ResPartner(models.Model):
         A tier equal to the suggestion is not a choice: the form sends back the tier its
         onchange computed with every answer, and that one must keep following the answers.
         """
-        for pinned in (True, False):
-            partners = self.filtered(
-                lambda partner, pinned=pinned: partner.cadence_tier_pinned != pinned
-                and (partner.cadence_tier_id != partner.cadence_suggested_tier_id) == pinned
-            )
-            if partners:
-                # Not self.write: the caller syncs the schedules once, after this.
-                super(ResPartner, partners).write({"cadence_tier_pinned": pinned})
+        changes = {True: self.browse(), False: self.browse()}
+        for partner in self:
+            chosen = partner.cadence_tier_id != partner.cadence_suggested_tier_id
+            if partner.cadence_tier_pinned != chosen:
+                changes[chosen] |= partner
+        # Not self.write: the caller syncs the schedules once, after this.
+        return all(
+            super(ResPartner, partners).write({"cadence_tier_pinned": pinned}) for pinned, partners in changes.items()
+        )
 
     def _record_primary_referral(self):
         """Setting who introduced a partner by hand records that recommendation too."""
