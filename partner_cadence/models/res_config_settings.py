@@ -65,8 +65,6 @@ class ResConfigSettings(models.TransientModel):
     )
     partner_cadence_nurture_window_days = fields.Integer(
         string="Intensive Window (days)",
-        compute="_compute_partner_cadence_nurture_window_days",
-        inverse="_inverse_partner_cadence_nurture_window_days",
         help="How long the intensive phase lasts: most purchases are decided in the first three to four weeks.",
     )
     partner_cadence_expert_group_id = fields.Many2one(
@@ -85,62 +83,53 @@ class ResConfigSettings(models.TransientModel):
     )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
-        compute="_compute_partner_cadence_plan_leads_active",
-        inverse="_inverse_partner_cadence_plan_leads_active",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
     )
     partner_cadence_plan_partners_active = fields.Boolean(
         string="Plan Partner Touches",
-        compute="_compute_partner_cadence_plan_partners_active",
-        inverse="_inverse_partner_cadence_plan_partners_active",
         help="Run the scheduled action that puts partner reminders in the inbox every day.",
     )
 
-    def _compute_partner_cadence_plan_partners_active(self):
-        self._read_cron_switch("partner_cadence_plan_partners_active", "partner_cadence.ir_cron_plan_partner_touches")
-
-    def _inverse_partner_cadence_plan_partners_active(self):
-        self._write_cron_switch("partner_cadence_plan_partners_active", "partner_cadence.ir_cron_plan_partner_touches")
-
-    def _compute_partner_cadence_plan_leads_active(self):
-        self._read_cron_switch("partner_cadence_plan_leads_active", "partner_cadence.ir_cron_plan_lead_touches")
-
-    def _inverse_partner_cadence_plan_leads_active(self):
-        self._write_cron_switch("partner_cadence_plan_leads_active", "partner_cadence.ir_cron_plan_lead_touches")
-
-    def _read_cron_switch(self, field_name, cron_xmlid):
-        """A setting that is a scheduled action's on/off switch shows whether it is active."""
-        cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
-        for settings in self:
-            settings[field_name] = bool(cron and cron.sudo().active)
-
-    def _write_cron_switch(self, field_name, cron_xmlid):
-        cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
-        for settings in self:
-            if cron and cron.sudo().active != settings[field_name]:
-                cron.sudo().active = settings[field_name]
+    # Values kept outside ir.config_parameter: the scheduled actions' own switches and the
+    # intensive phase's duration. They are read and written the way Odoo reads its
+    # module and group settings (get_values/set_values), so a Save without a change
+    # writes nothing and never depends on how the web client treats computed fields.
+    _PARTNER_CADENCE_CRON_SWITCHES = {
+        "partner_cadence_plan_partners_active": "partner_cadence.ir_cron_plan_partner_touches",
+        "partner_cadence_plan_leads_active": "partner_cadence.ir_cron_plan_lead_touches",
+    }
 
     def _get_partner_cadence_intensive_phase(self):
         return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
 
-    def _compute_partner_cadence_nurture_window_days(self):
+    @api.model
+    def get_values(self):
+        values = super().get_values()
+        for field_name, cron_xmlid in self._PARTNER_CADENCE_CRON_SWITCHES.items():
+            cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
+            values[field_name] = bool(cron and cron.sudo().active)
         phase = self._get_partner_cadence_intensive_phase()
-        for settings in self:
-            settings.partner_cadence_nurture_window_days = phase.sudo().duration_days if phase else 0
+        values["partner_cadence_nurture_window_days"] = phase.sudo().duration_days if phase else 0
+        return values
 
-    def _inverse_partner_cadence_nurture_window_days(self):
+    def _set_partner_cadence_values(self):
+        self.ensure_one()
+        for field_name, cron_xmlid in self._PARTNER_CADENCE_CRON_SWITCHES.items():
+            cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
+            if cron and cron.sudo().active != self[field_name]:
+                cron.sudo().active = self[field_name]
         phase = self._get_partner_cadence_intensive_phase()
-        limits = self._get_partner_cadence_window_limits()
+        if phase and phase.sudo().duration_days != self.partner_cadence_nurture_window_days:
+            phase.sudo().duration_days = self.partner_cadence_nurture_window_days
+
+    @api.constrains("partner_cadence_nurture_window_days")
+    def _check_partner_cadence_nurture_window(self):
+        low, high = self._get_partner_cadence_window_limits()
         for settings in self:
-            days = settings.partner_cadence_nurture_window_days
-            if not limits[0] <= days <= limits[1]:
+            if not low <= settings.partner_cadence_nurture_window_days <= high:
                 raise ValidationError(
-                    self.env._(
-                        "The intensive window lasts from %(low)s to %(high)s days.", low=limits[0], high=limits[1]
-                    )
+                    self.env._("The intensive window lasts from %(low)s to %(high)s days.", low=low, high=high)
                 )
-            if phase and phase.sudo().duration_days != days:
-                phase.sudo().duration_days = days
 
     def _get_partner_cadence_window_limits(self):
         params = self.env["ir.config_parameter"].sudo()
@@ -186,7 +175,10 @@ class ResConfigSettings(models.TransientModel):
         params = self.env["ir.config_parameter"].sudo()
         keys = ("partner_cadence.quota_period", "partner_cadence.weekdays_only", "partner_cadence.ask_referrals_days")
         before = tuple(params.get_param(key) for key in keys)
+        value_keys = ("partner_cadence.value_window_months", "partner_cadence.monthly_loss_percent")
+        values_before = tuple(params.get_param(key) for key in value_keys)
         result = super().set_values()
+        self._set_partner_cadence_values()
         after = tuple(params.get_param(key) for key in keys)
         if before[0] != after[0]:
             self.env["partner.cadence.tier"]._apply_quota_period()
@@ -194,6 +186,7 @@ class ResConfigSettings(models.TransientModel):
             self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._sync_cadence_schedules()
         elif before[1] != after[1]:
             self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._refresh_cadence()
-        # Values depend on the window and the loss rate: recompute them on the next run.
-        params.set_param("partner_cadence.values_refreshed_on", False)
+        if values_before != tuple(params.get_param(key) for key in value_keys):
+            # Values depend on the window and the loss rate: recompute them on the next run.
+            params.set_param("partner_cadence.values_refreshed_on", False)
         return result

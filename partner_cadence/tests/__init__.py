@@ -7,3 +7,4 @@ from . import test_cadence_i18n
 from . import test_referrals
 from . import test_leads
 from . import test_cadence_tour
+from . import test_settings

@@ -2,7 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -17,8 +17,9 @@ class PartnerCadenceCommon(TransactionCase):
         params.set_param("partner_cadence.quota_period", "quarter")
         params.set_param("partner_cadence.logged_touches_reset", "True")
         params.set_param("partner_cadence.weekdays_only", False)
-        # Asking for referrals has its own tests; elsewhere it would only add a schedule.
-        params.set_param("partner_cadence.ask_referrals_days", 0)
+        # Asking for referrals has its own tests; elsewhere it would only add a schedule. No
+        # parameter reads as 0, and is how Settings store 0.
+        params.set_param("partner_cadence.ask_referrals_days", False)
         cls.company = cls.env.ref("base.main_company")
         cls.salesman = new_test_user(
             cls.env, login="cadence_salesman", name="Sasha Salesman", groups="sales_team.group_sale_salesman"
@@ -41,6 +42,12 @@ class PartnerCadenceCommon(TransactionCase):
         # This weekly realtor, last called on the 10th, is overdue on the 23rd.
         with freeze_time("2026-11-23"):
             cls.realtor = cls._create_partner("Elena Realtor", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
+
+    def setUp(self):
+        super().setUp()
+        # The test cursor dates records (create_date) with the database's clock; follow the
+        # frozen one instead, as the rules compare creation dates with today.
+        self.patch(self.env.cr, "now", fields.Datetime.now)
 
     @classmethod
     def _create_partner(cls, name, tier=None, last_touch=None, user=None, **values):

@@ -83,3 +83,13 @@ class TestCadenceTour(HttpCase):
         )
         self.assertEqual(lead.potential, "high")
         self.assertEqual(lead.nurture_state, "running")
+
+    def test_admin_saves_settings_unchanged_then_changes_the_horizon(self):
+        crons = self.env.ref("partner_cadence.ir_cron_plan_partner_touches") | self.env.ref(
+            "partner_cadence.ir_cron_plan_lead_touches"
+        )
+        self.assertEqual(crons.mapped("active"), [True, True])
+        self.start_tour("/odoo/action-crm.crm_config_settings_action", "partner_cadence_settings_tour", login="admin")
+        self.assertEqual(crons.mapped("active"), [True, True])
+        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "9")
+        self.assertEqual(self.env.ref("partner_cadence.crm_nurture_phase_intensive").duration_days, 30)

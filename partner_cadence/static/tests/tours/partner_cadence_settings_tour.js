@@ -1,0 +1,52 @@
+import { registry } from "@web/core/registry";
+
+// Saving the settings reloads the page: the step that saves marks the page first, and the
+// next step waits for a page without the mark, so it never acts on the page being left.
+async function saveAndWaitForReload(helpers) {
+    document.body.classList.add("o_partner_cadence_saving");
+    await helpers.click();
+}
+
+// An admin opens Settings, saves without changing anything, then changes the planning
+// horizon and finds it kept after the reload.
+registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
+    steps: () => [
+        {
+            trigger: "#partner_cadence_plan_partners .o_field_boolean input:checked",
+            content: "The partner planner shows as switched on",
+        },
+        {
+            trigger: "#partner_cadence_nurture .o_field_widget[name=partner_cadence_plan_leads_active] input:checked",
+            content: "So does the lead planner",
+        },
+        {
+            trigger: "#partner_cadence_nurture .o_field_widget[name=partner_cadence_nurture_window_days] input:value(30)",
+            content: "The intensive window shows the phase's 30 days",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save without changing anything",
+            run: saveAndWaitForReload,
+        },
+        {
+            trigger:
+                "body:not(.o_partner_cadence_saving) #partner_cadence_plan_partners .o_field_boolean input:checked",
+            content: "After the reload, the planner is still on",
+        },
+        {
+            trigger: "#partner_cadence_horizon .o_field_widget[name=partner_cadence_horizon_days] input",
+            content: "Put reminders in the inbox nine days ahead",
+            run: "edit 9",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save the new horizon",
+            run: saveAndWaitForReload,
+        },
+        {
+            trigger:
+                "body:not(.o_partner_cadence_saving) #partner_cadence_horizon .o_field_widget[name=partner_cadence_horizon_days] input:value(9)",
+            content: "After the reload, the horizon is kept",
+        },
+    ],
+});

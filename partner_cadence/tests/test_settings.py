@@ -1,0 +1,79 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSettings(PartnerCadenceCommon):
+    """The admin's Partner Cadence settings block reads and writes every value right."""
+
+    maxDiff = None
+
+    def _snapshot(self):
+        """Our parameters, every scheduled action's switch and the nurture phases' lengths.
+
+        Odoo's own CRM settings write parameters of theirs on every save (lead enrichment):
+        those are not ours to keep.
+        """
+        params = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .search(["|", ("key", "=like", "partner_cadence.%"), ("key", "=", "crm.pls_fields")])
+        )
+        crons = self.env["ir.cron"].sudo().with_context(active_test=False).search([])
+        return (
+            {param.key: param.value for param in params},
+            {cron.id: cron.active for cron in crons},
+            {phase.id: phase.duration_days for phase in self.env["crm.nurture.phase"].sudo().search([])},
+        )
+
+    def _crons(self):
+        return self.env.ref("partner_cadence.ir_cron_plan_partner_touches") | self.env.ref(
+            "partner_cadence.ir_cron_plan_lead_touches"
+        )
+
+    def test_settings_show_the_real_values(self):
+        self.env.ref("partner_cadence.ir_cron_plan_lead_touches").active = False
+        settings = Form(self.env["res.config.settings"])
+        self.assertTrue(settings.partner_cadence_plan_partners_active)
+        self.assertFalse(settings.partner_cadence_plan_leads_active)
+        self.assertEqual(settings.partner_cadence_nurture_window_days, 30)
+        self.assertEqual(settings.partner_cadence_horizon_days, 7)
+
+    def test_saving_unchanged_settings_changes_nothing(self):
+        before = self._snapshot()
+        Form(self.env["res.config.settings"]).save().execute()
+        self.assertEqual(self._snapshot(), before)
+        self.assertEqual(self._crons().mapped("active"), [True, True])
+
+    def test_saving_a_change_keeps_everything_else(self):
+        before = self._snapshot()
+        settings = Form(self.env["res.config.settings"])
+        settings.partner_cadence_nurture_window_days = 21
+        settings.save().execute()
+        params, crons, phases = self._snapshot()
+        self.assertEqual(params, before[0])
+        self.assertEqual(crons, before[1])
+        intensive = self.env.ref("partner_cadence.crm_nurture_phase_intensive")
+        self.assertEqual(phases[intensive.id], 21)
+        self.assertEqual(
+            {k: v for k, v in phases.items() if k != intensive.id},
+            {k: v for k, v in before[2].items() if k != intensive.id},
+        )
+
+    def test_switching_a_planner_off_touches_only_that_planner(self):
+        settings = Form(self.env["res.config.settings"])
+        settings.partner_cadence_plan_leads_active = False
+        settings.save().execute()
+        self.assertEqual(self._crons().mapped("active"), [True, False])
+        self.assertEqual(Form(self.env["res.config.settings"]).partner_cadence_plan_leads_active, False)
+
+    def test_a_window_outside_21_to_30_days_is_refused_and_nothing_is_saved(self):
+        before = self._snapshot()
+        settings = Form(self.env["res.config.settings"])
+        settings.partner_cadence_horizon_days = 12
+        settings.partner_cadence_nurture_window_days = 40
+        with self.assertRaisesRegex(ValidationError, "21 to 30"):
+            settings.save()
+        self.assertEqual(self._snapshot(), before)
