@@ -20,12 +20,14 @@ class CalendarEvent(models.Model):
         """A meeting that has started is a touch with each partner on a cadence who attends it,
         dated by the meeting, not by when it was entered."""
         now = fields.Datetime.now()
-        meeting_type = self.env.ref("mail.mail_activity_data_meeting", raise_if_not_found=False)
+        meeting_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "mail.mail_activity_data_meeting", raise_if_not_found=False
+        )
         touches = [
             {
                 "partner_id": partner.id,
                 "date": event.start_date if event.allday else event.start.date(),
-                "activity_type_id": meeting_type.id if meeting_type else False,
+                "activity_type_id": meeting_type_id or False,
                 "origin": "meeting",
                 "res_model": event._name,
                 "res_id": event.id,

@@ -5,6 +5,7 @@ from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import lead_potential, next_channel, next_nurture_touch, qualification_score
@@ -103,26 +104,80 @@ class CrmLead(models.Model):
             self.filtered(
                 lambda lead: lead.nurture_state in ("running", "paused") and (not lead.active or lead.stage_id.is_won)
             )._stop_nurture(self.env._("The lead was won or lost."))
-        if "team_id" in vals:
-            self._add_marker_questions()
         return result
 
-    def _add_marker_questions(self):
-        """Put the active marker questions of each lead's team (and the company's) on the lead."""
-        questions = self.env["crm.lead.marker.question"].sudo()
+    @api.onchange("team_id", "company_id")
+    def _onchange_team_add_marker_questions(self):
+        """In the form, a new team's marker questions appear at once, ready to be answered.
+
+        Team changes made by automation (lead assignment, conversion) do not add them there:
+        Odoo's paths stay free of our queries, and the lead planner adds them in one pass.
+        """
         for lead in self:
-            asked = lead.marker_answer_ids.question_id
-            wanted = questions.search(
-                [
-                    ("team_id", "in", (False, lead.team_id.id)),
-                    ("company_id", "in", (False, (lead.company_id or self.env.company).id)),
-                ]
+            missing = lead._get_missing_marker_questions(lead._get_marker_questions())
+            lead.marker_answer_ids = [fields.Command.create({"question_id": question.id}) for question in missing]
+
+    @api.model
+    def _get_marker_questions_domain(self, teams, companies):
+        """Active questions that leads of ``teams`` in ``companies`` are asked; extend to narrow."""
+        return [("team_id", "in", [False, *teams.ids]), ("company_id", "in", [False, *companies.ids])]
+
+    def _get_marker_questions(self):
+        return (
+            self.env["crm.lead.marker.question"]
+            .sudo()
+            .search(self._get_marker_questions_domain(self.team_id, self.company_id | self.env.company))
+        )
+
+    def _get_missing_marker_questions(self, questions):
+        """Those of ``questions`` that apply to this lead and are not on it yet."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        asked = self.marker_answer_ids.question_id
+        return questions.filtered(
+            lambda question: question.team_id in (self.team_id, question.team_id.browse())
+            and question.company_id in (company, question.company_id.browse())
+            and question not in asked
+        )
+
+    def _add_marker_questions(self):
+        """Put the active marker questions of each lead's team (and the company's) on the lead:
+        one search and one insert for the whole batch."""
+        if not self:
+            return
+        questions = self._get_marker_questions()
+        if not questions:
+            return
+        self.env["crm.lead.marker.answer"].sudo().create(
+            [
+                {"lead_id": lead.id, "question_id": question.id}
+                for lead in self
+                for question in lead._get_missing_marker_questions(questions)
+            ]
+        )
+
+    @api.model
+    def _get_leads_missing_marker_questions(self):
+        """Open leads that miss an active question of their team or company (one query)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT lead.id
+                  FROM crm_lead lead
+                  JOIN crm_lead_marker_question question
+                    ON question.active
+                   AND (question.team_id IS NULL OR question.team_id = lead.team_id)
+                   AND (question.company_id IS NULL OR lead.company_id IS NULL
+                        OR question.company_id = lead.company_id)
+                 WHERE lead.active
+                   AND NOT EXISTS (SELECT 1 FROM crm_lead_marker_answer answer
+                                    WHERE answer.lead_id = lead.id AND answer.question_id = question.id)
+                 ORDER BY lead.id
+                """
             )
-            missing = wanted - asked
-            if missing:
-                lead.sudo().marker_answer_ids = [
-                    fields.Command.create({"question_id": question.id}) for question in missing
-                ]
+        )
+        return self.browse(row[0] for row in self.env.cr.fetchall())
 
     # ---------------------------------------------------------------------------------------
     # Potential: cut low early, reinforce high
@@ -143,6 +198,8 @@ class CrmLead(models.Model):
 
     def _assign_expert(self):
         """The least busy expert takes the lead and gets a meeting reminder for it."""
+        if not self:
+            return
         candidates = self._get_expert_candidates()
         if not candidates:
             return
@@ -319,6 +376,10 @@ class CrmLead(models.Model):
     @api.model
     def _cron_plan_lead_touches(self):
         """Scheduled action: every nurtured lead has its one open touch, due as its phase says."""
+        missing_questions = self._get_leads_missing_marker_questions()
+        batch_size = self.env["res.partner"]._cadence_batch_size
+        for start in range(0, len(missing_questions), batch_size):
+            missing_questions[start : start + batch_size]._add_marker_questions()
         leads = self.search([("nurture_state", "=", "running")], order="id")
         for start in range(0, len(leads), self.env["res.partner"]._cadence_batch_size):
             batch = leads[start : start + self.env["res.partner"]._cadence_batch_size]

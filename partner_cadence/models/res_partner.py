@@ -210,9 +210,19 @@ class ResPartner(models.Model):
 
     @api.depends("cadence_inbound_frequency", "cadence_financial_standing", "cadence_relationship", "company_id")
     def _compute_cadence_suggested_tier_id(self):
+        # Partners nobody has qualified (every partner Odoo creates, converting a lead say)
+        # suggest nothing, and cost no query.
+        answered = self.filtered(
+            lambda partner: partner.cadence_inbound_frequency
+            or partner.cadence_financial_standing
+            or partner.cadence_relationship
+        )
+        (self - answered).cadence_suggested_tier_id = False
+        if not answered:
+            return
         tiers = self.env["partner.cadence.tier"].sudo().search([])
         rules_by_company = {}
-        for partner in self:
+        for partner in answered:
             if partner.company_id not in rules_by_company:
                 rules_by_company[partner.company_id] = [
                     tier._get_suggestion_rule()
