@@ -5,13 +5,25 @@
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_SRC=${ODOO_SRC:-/opt/odoo}
 LOCAL="$REPO/.local"
-PGDATA_DIR="$LOCAL/pgdata"
+REPO_KEY=$(printf '%s' "$REPO" | md5sum | cut -c1-10)
+# PostgreSQL refuses to run as root. Then the cluster belongs to Debian's 'postgres' user,
+# which may not enter the clone (a home directory such as /root is 0700): its data lives in a
+# folder of its own, one per clone. Anyone else runs the cluster as themselves, in .local/.
+if [ "$(id -u)" = 0 ]; then
+    PG_OWNER=postgres
+    PGDATA_DIR=${PARTNER_CADENCE_PGDATA:-/var/lib/partner_cadence/$REPO_KEY/pgdata}
+else
+    PG_OWNER=$(id -un)
+    PGDATA_DIR=${PARTNER_CADENCE_PGDATA:-$LOCAL/pgdata}
+fi
 # A Unix socket path may not exceed 107 bytes, and a clone can live deep in the tree, so the
-# socket directory sits under /tmp, named after the clone so two clones never share it.
-PGSOCKET_DIR="/tmp/partner_cadence-$(printf '%s' "$REPO" | md5sum | cut -c1-10)"
+# socket directory sits under /tmp, named after the clone so two clones never share it. It is
+# the owner's alone (0700), and the cluster authenticates by peer on top of that.
+PGSOCKET_DIR="/tmp/partner_cadence-$REPO_KEY"
 PGPORT=${PARTNER_CADENCE_PGPORT:-5432}
 DB_USER=partner_cadence
-VENV=${PARTNER_CADENCE_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/partner_cadence/venv}
+CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/partner_cadence
+VENV=${PARTNER_CADENCE_VENV:-$CACHE_DIR/venv}
 # Without Odoo only the domain suite and the linters run: they need our requirements alone.
 VENV_LIGHT="$VENV-light"
 PG_BIN=${PG_BIN:-}
@@ -21,15 +33,24 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 have_odoo() { [ -f "$ODOO_SRC/odoo-bin" ] && [ -d "$ODOO_SRC/addons/crm" ]; }
 
-require_odoo() {
-    have_odoo || die "no Odoo 18.0 source at ODOO_SRC=$ODOO_SRC: export Odoo 18.0 Community \
-(odoo/, addons/, odoo-bin, requirements.txt) there, or set ODOO_SRC to where it is."
+# Where ODOO_SRC holds no Odoo, get Odoo 18.0 Community from ODOO_SOURCE_URL (default: its
+# official repository), verified, unpacked once into the cache; setup/odoo_source.py prints
+# one line saying what was tried when it cannot.
+resolve_odoo_source() {
+    have_odoo && return 0
+    local fetched
+    say "no Odoo 18.0 at ODOO_SRC=$ODOO_SRC: getting it from ${ODOO_SOURCE_URL:-its official source}"
+    fetched=$(ODOO_SRC="$ODOO_SRC" python3 "$REPO/setup/odoo_source.py" "$CACHE_DIR/odoo") || return 1
+    ODOO_SRC=$fetched
+    have_odoo
 }
 
-# PostgreSQL refuses to run as root: when we are root, the cluster belongs to the
-# 'postgres' system user that Debian's package creates.
+require_odoo() {
+    resolve_odoo_source || exit 1
+}
+
 as_pg_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then runuser -u "$PG_OWNER" -- "$@"; else "$@"; fi
 }
 
 find_pg_bin() {
@@ -54,21 +75,54 @@ pg_running() {
     as_pg_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1
 }
 
+# Only the cluster's owner and the user running the scripts may connect, each as the
+# superuser or as the project's role: peer authentication through an ident map, rewritten
+# on every start so that a cluster made by an older script loses its trust rules too.
+write_cluster_auth() {
+    local me
+    me=$(id -un)
+    as_pg_owner tee "$PGDATA_DIR/pg_hba.conf" >/dev/null <<EOF
+# Written by setup/lib.sh on every start. Unix socket only; no TCP listener at all.
+local all all peer map=partner_cadence
+EOF
+    as_pg_owner tee "$PGDATA_DIR/pg_ident.conf" >/dev/null <<EOF
+# Written by setup/lib.sh on every start: system user, then a database role it may use.
+partner_cadence $PG_OWNER postgres
+partner_cadence $PG_OWNER $DB_USER
+partner_cadence $me postgres
+partner_cadence $me $DB_USER
+EOF
+}
+
+# Scripts before 18.0.1.4 ran root's cluster as 'postgres' inside the clone: stop one still
+# running there, as it holds the socket this clone's cluster needs.
+retire_cluster_in_clone() {
+    local old="$LOCAL/pgdata"
+    [ "$(id -u)" = 0 ] && [ "$old" != "$PGDATA_DIR" ] && [ -f "$old/postmaster.pid" ] || return 0
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$old" -m fast -w stop >/dev/null 2>&1 \
+        && say "stopped the cluster an older setup/ left in $old"
+}
+
 start_cluster() {
     find_pg_bin
     mkdir -p "$LOCAL"
+    retire_cluster_in_clone
     if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
         say "creating the private PostgreSQL cluster in $PGDATA_DIR"
         mkdir -p "$PGDATA_DIR"
-        [ "$(id -u)" = 0 ] && chown postgres: "$PGDATA_DIR"
+        [ "$(id -u)" = 0 ] && chown "$PG_OWNER": "$PGDATA_DIR"
         chmod 700 "$PGDATA_DIR"
-        as_pg_owner "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust \
+        as_pg_owner "$PG_BIN/initdb" -D "$PGDATA_DIR" -U postgres --auth-local=peer --auth-host=reject \
             --encoding=UTF8 --locale=C.UTF-8 >"$LOCAL/initdb.log" 2>&1 \
             || die "initdb failed, see $LOCAL/initdb.log"
     fi
+    write_cluster_auth
     mkdir -p "$PGSOCKET_DIR"
-    [ "$(id -u)" = 0 ] && chown postgres: "$PGSOCKET_DIR"
-    if ! pg_running; then
+    [ "$(id -u)" = 0 ] && chown "$PG_OWNER": "$PGSOCKET_DIR"
+    chmod 700 "$PGSOCKET_DIR"
+    if pg_running; then
+        as_pg_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" reload >/dev/null
+    else
         # No TCP listener at all: the cluster is reachable only through its socket.
         as_pg_owner "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 60 \
             -o "-c listen_addresses='' -k $PGSOCKET_DIR -p $PGPORT -c fsync=off" start >/dev/null \
@@ -105,6 +159,7 @@ ensure_venv() {
     want=$(cat "$ODOO_SRC/requirements.txt" "$REPO/requirements.txt" | md5sum | cut -c1-32)
     stamp="$VENV/.partner_cadence-requirements"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+        link_odoo_into_venv
         return
     fi
     say "building the Python venv in $VENV (first time only; a few minutes)"
@@ -122,12 +177,19 @@ ensure_venv() {
         || die "pip failed, see $VENV/pip.log"
     "$VENV/bin/pip" install -q -r "$VENV/odoo-requirements.txt" -r "$REPO/requirements.txt" \
         >>"$VENV/pip.log" 2>&1 || die "pip failed, see $VENV/pip.log"
-    # Lets pytest, pylint-odoo and our scripts import odoo without installing it.
+    link_odoo_into_venv
+    printf '%s\n' "$want" >"$stamp"
+}
+
+# Lets pytest-odoo, pylint-odoo and our scripts import odoo without installing it; rewritten
+# each time, as ODOO_SRC may have moved.
+link_odoo_into_venv() {
     "$VENV/bin/python" - "$ODOO_SRC" <<'PY' || die "could not link Odoo into the venv"
 import pathlib, sys, sysconfig
-pathlib.Path(sysconfig.get_paths()["purelib"], "odoo_src.pth").write_text(sys.argv[1] + "\n")
+pth = pathlib.Path(sysconfig.get_paths()["purelib"], "odoo_src.pth")
+if not pth.exists() or pth.read_text() != sys.argv[1] + "\n":
+    pth.write_text(sys.argv[1] + "\n")
 PY
-    printf '%s\n' "$want" >"$stamp"
 }
 
 ensure_light_venv() {

@@ -1,0 +1,134 @@
+"""Get Odoo 18.0 Community when ODOO_SRC holds none: download (or copy) an archive, verify
+it, unpack it into a cache, and print the folder to use as ODOO_SRC.
+
+Usage: odoo_source.py CACHE_DIR
+
+ODOO_SOURCE_URL names the archive (https://, file:// or a plain path to a .tar.gz of an Odoo
+tree: odoo/, addons/, odoo-bin, requirements.txt). ODOO_SOURCE_SHA256 is the archive's own
+checksum; without it, the unpacked tree must be the exact Odoo 18.0 tree this project is
+tested with (TESTED_TREE_DIGEST, a digest of its contents that does not depend on how the
+archive was compressed). Standard library only: it runs before any venv exists.
+"""
+
+import hashlib
+import os
+import shutil
+import sys
+import tarfile
+import tempfile
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+OFFICIAL_URL = "https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz"
+# The digest of odoo/, addons/, odoo-bin, requirements.txt and setup.py of the Odoo 18.0
+# Community tree the suites run against (see tree_digest).
+TESTED_TREE_DIGEST = "927accf3c418982785137334c03523e8ae351810f4ef0bfbf2d94dbe6f3013b2"
+TREE_PARTS = ("odoo", "addons", "odoo-bin", "requirements.txt", "setup.py")
+DOWNLOAD_TIMEOUT_SECONDS = 60
+
+
+class SourceError(Exception):
+    """Why Odoo could not be had, said in one line."""
+
+
+def tree_digest(root):
+    """SHA-256 over the sorted relative paths and contents of the tree's Odoo parts."""
+    root = Path(root)
+    digest = hashlib.sha256()
+    paths = []
+    for part in TREE_PARTS:
+        path = root / part
+        if path.is_file():
+            paths.append(path)
+        elif path.is_dir():
+            paths.extend(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def file_sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def fetch_archive(url, target):
+    parsed = urllib.parse.urlparse(url)
+    if parsed.scheme in ("http", "https"):
+        try:
+            with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_SECONDS) as response, open(target, "wb") as out:
+                shutil.copyfileobj(response, out)
+        except OSError as error:
+            raise SourceError(f"could not download {url}: {error}") from error
+        return
+    local = Path(urllib.parse.unquote(parsed.path) if parsed.scheme == "file" else url)
+    if not local.is_file():
+        raise SourceError(f"no archive at {local}")
+    shutil.copyfile(local, target)
+
+
+def unpack(archive, target):
+    """Unpack into ``target``, dropping the single top folder an archive of a tree has."""
+    try:
+        with tarfile.open(archive) as tar:
+            tar.extractall(target, filter="data")
+    except (tarfile.TarError, OSError) as error:
+        raise SourceError(f"the archive could not be unpacked: {error}") from error
+    entries = list(Path(target).iterdir())
+    return entries[0] if len(entries) == 1 and entries[0].is_dir() else Path(target)
+
+
+def get_odoo(cache_dir, url, expected_sha256=""):
+    """The folder of a verified Odoo tree from ``url``, unpacked once into ``cache_dir``."""
+    key = hashlib.sha256(f"{url}\0{expected_sha256}".encode()).hexdigest()[:16]
+    final = Path(cache_dir) / f"odoo-{key}"
+    if (final / "odoo-bin").is_file():
+        return final
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache_dir) as work:
+        archive = Path(work) / "odoo.tar.gz"
+        fetch_archive(url, archive)
+        if expected_sha256:
+            actual = file_sha256(archive)
+            if actual != expected_sha256.lower():
+                raise SourceError(f"{url} has checksum {actual}, not ODOO_SOURCE_SHA256={expected_sha256}")
+        tree = unpack(archive, Path(work) / "tree")
+        if not ((tree / "odoo-bin").is_file() and (tree / "addons" / "crm").is_dir()):
+            raise SourceError(f"{url} holds no Odoo tree (odoo-bin and addons/crm)")
+        if not expected_sha256:
+            actual = tree_digest(tree)
+            if actual != TESTED_TREE_DIGEST:
+                raise SourceError(
+                    f"{url} is not the Odoo 18.0 tree this project is tested with (content digest {actual}); "
+                    "give its archive checksum in ODOO_SOURCE_SHA256 to use it anyway"
+                )
+        # A rename is atomic: a second run never sees half a tree.
+        tree.rename(final)
+    return final
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    url = os.environ.get("ODOO_SOURCE_URL") or OFFICIAL_URL
+    try:
+        print(get_odoo(argv[1], url, os.environ.get("ODOO_SOURCE_SHA256", "").strip()))
+    except SourceError as error:
+        print(
+            f"error: no Odoo 18.0: tried ODOO_SRC={os.environ.get('ODOO_SRC', '/opt/odoo')}, then {error}. "
+            "Set ODOO_SRC to an Odoo 18.0 Community tree, or ODOO_SOURCE_URL (and ODOO_SOURCE_SHA256) "
+            "to an archive of one.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
