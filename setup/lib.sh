@@ -49,8 +49,9 @@ require_odoo() {
     resolve_odoo_source || exit 1
 }
 
+# From /: the owner may not enter the folder we are in (a clone under /root).
 as_pg_owner() {
-    if [ "$(id -u)" = 0 ]; then runuser -u "$PG_OWNER" -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = 0 ]; then (cd / && runuser -u "$PG_OWNER" -- "$@"); else "$@"; fi
 }
 
 find_pg_bin() {
@@ -99,7 +100,7 @@ EOF
 retire_cluster_in_clone() {
     local old="$LOCAL/pgdata"
     [ "$(id -u)" = 0 ] && [ "$old" != "$PGDATA_DIR" ] && [ -f "$old/postmaster.pid" ] || return 0
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$old" -m fast -w stop >/dev/null 2>&1 \
+    (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$old" -m fast -w stop) >/dev/null 2>&1 \
         && say "stopped the cluster an older setup/ left in $old"
 }
 

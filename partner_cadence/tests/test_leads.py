@@ -69,6 +69,30 @@ class TestLeads(PartnerCadenceCommon):
         self._answer(lead, self.area, "Small")
         self.assertEqual(lead.potential, "low")
 
+    def test_a_team_change_by_automation_leaves_the_questions_to_the_planner(self):
+        team = self.env["crm.team"].create({"name": "Engineering team"})
+        team_question = self.env["crm.lead.marker.question"].create(
+            {"name": "Tender planned?", "team_id": team.id, "option_ids": [Command.create({"name": "Yes"})]}
+        )
+        lead = self._lead()
+        lead.team_id = team
+        self.assertEqual(lead.marker_answer_ids.question_id, self.staff | self.area, "not in Odoo's write path")
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        self.assertEqual(lead.marker_answer_ids.question_id, self.staff | self.area | team_question)
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        self.assertEqual(len(lead.marker_answer_ids), 3, "a rerun adds nothing")
+
+    def test_choosing_a_team_in_the_form_shows_its_questions_at_once(self):
+        team = self.env["crm.team"].create({"name": "Engineering team"})
+        team_question = self.env["crm.lead.marker.question"].create(
+            {"name": "Tender planned?", "team_id": team.id, "option_ids": [Command.create({"name": "Yes"})]}
+        )
+        with Form(self._lead()) as form:
+            form.team_id = team
+            self.assertEqual(len(form.marker_answer_ids), 3, "shown before the lead is saved")
+        lead = form.record
+        self.assertEqual(lead.marker_answer_ids.question_id, self.staff | self.area | team_question)
+
     def test_high_potential_gets_an_expert_with_a_meeting(self):
         lead = self._lead()
         self._answer(lead, self.staff, "More than 5")

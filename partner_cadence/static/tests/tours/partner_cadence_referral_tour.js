@@ -5,12 +5,20 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
     steps: () => [
         {
+            trigger: ".o_form_view .o_field_widget[name=name]:contains('Tour Referrer'), .o_form_view .o_field_widget[name=name] input:value('Tour Referrer')",
+            content: "The partner's form is loaded",
+        },
+        {
             trigger: ".o_notebook a.nav-link:contains('Referrals')",
             content: "Open the partner's referrals",
             run: "click",
         },
         {
-            trigger: "button[name=action_record_referrals]",
+            trigger: ".o_notebook a.nav-link.active:contains('Referrals')",
+            content: "The Referrals tab is the active one",
+        },
+        {
+            trigger: ".o_notebook .tab-pane.show button[name=action_record_referrals]",
             content: "Record what the partner recommends",
             run: "click",
         },
