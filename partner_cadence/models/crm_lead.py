@@ -400,6 +400,29 @@ class CrmLead(models.Model):
             params.set_param("crm.pls_fields", ",".join(wanted))
 
     # ---------------------------------------------------------------------------------------
+    # Merge
+    # ---------------------------------------------------------------------------------------
+
+    def _merge_dependences_history(self, opportunities):
+        """Odoo moves every activity of the merged leads onto this one: keep one open nurture
+        touch, this lead's if it has one, so that the move does not break the one-touch index."""
+        touches = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "crm.lead"),
+                    ("res_id", "in", (self | opportunities).ids),
+                    ("nurture_touch", "=", True),
+                ],
+                order="id",
+            )
+        )
+        kept = touches.filtered(lambda touch: touch.res_id == self.id)[:1] or touches[:1]
+        (touches - kept).unlink()
+        return super()._merge_dependences_history(opportunities)
+
+    # ---------------------------------------------------------------------------------------
     # Conversion
     # ---------------------------------------------------------------------------------------
 

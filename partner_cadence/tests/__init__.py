@@ -8,3 +8,4 @@ from . import test_referrals
 from . import test_leads
 from . import test_cadence_tour
 from . import test_settings
+from . import test_merge

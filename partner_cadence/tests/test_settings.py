@@ -77,3 +77,29 @@ class TestSettings(PartnerCadenceCommon):
         with self.assertRaisesRegex(ValidationError, "21 to 30"):
             settings.save()
         self.assertEqual(self._snapshot(), before)
+
+    def test_every_number_is_kept_as_typed(self):
+        typed = {
+            "partner_cadence_horizon_days": 9,
+            "partner_cadence_quota_period": "month",
+            "partner_cadence_market_size": 250,
+            "partner_cadence_monthly_loss_percent": 12.5,
+            "partner_cadence_value_window_months": 6,
+            "partner_cadence_ask_referrals_days": 45,
+            "partner_cadence_introduction_max_hops": 4,
+            "partner_cadence_nurture_window_days": 25,
+            "partner_cadence_planned_deals": 5,
+            "partner_cadence_conversion_percent": 30.0,
+            "partner_cadence_weekdays_only": True,
+            "partner_cadence_logged_touches_reset": False,
+            "partner_cadence_nurture_on_create": True,
+            "partner_cadence_plan_partners_active": False,
+            "partner_cadence_plan_leads_active": False,
+            "partner_cadence_default_user_id": self.manager,
+        }
+        settings = Form(self.env["res.config.settings"])
+        for name, value in typed.items():
+            setattr(settings, name, value)
+        settings.save().execute()
+        reopened = Form(self.env["res.config.settings"])
+        self.assertEqual({name: reopened[name] for name in typed}, typed)

@@ -6,10 +6,53 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
 
     def _update_foreign_keys(self, src_partners, dst_partner):
         # The generic update deletes all of a merged partner's rows in a table as soon as one
-        # of them would collide: move the referrals first, keeping every one that still means
-        # something, so that the merge keeps the tree.
+        # of them would collide with a unique index: move the referrals first, keeping every
+        # one that still means something, so that the merge keeps the tree; and clear what
+        # would collide in our other tables, so that the rest moves intact.
         self.env["res.partner.referral"]._merge_partners(src_partners, dst_partner)
+        self._prepare_cadence_merge(src_partners, dst_partner)
         result = super()._update_foreign_keys(src_partners, dst_partner)
         if dst_partner.referred_by_id == dst_partner:
             dst_partner.with_context(referral_syncing=True).referred_by_id = False
+        return result
+
+    def _prepare_cadence_merge(self, src_partners, dst_partner):
+        """Drop what the merged partners would hold twice once they are one partner.
+
+        - their open cadence reminders: moving two open calls onto one partner breaks the
+          one-open-reminder index, and Odoo would then delete every activity of the merged
+          partner, its unrelated to-dos with them; the merged partner is re-planned after;
+        - their schedules: the merged partner's tier decides its schedules, re-synced after;
+        - touches recorded from one source (a meeting both attended) on both partners.
+        """
+        self.env["mail.activity"].sudo().search(
+            [("res_model", "=", "res.partner"), ("res_id", "in", src_partners.ids), ("cadence_reminder", "=", True)]
+        ).unlink()
+        schedules = self.env["partner.cadence.schedule"].sudo()
+        schedules.search([("partner_id", "in", src_partners.ids)]).unlink()
+        touches = (
+            self.env["partner.cadence.touch"]
+            .sudo()
+            .search(
+                [("partner_id", "in", (src_partners | dst_partner).ids), ("res_model", "!=", False)],
+                order="id",
+            )
+        )
+        seen = {(touch.res_model, touch.res_id) for touch in touches if touch.partner_id == dst_partner}
+        duplicates = touches.browse()
+        for touch in touches - touches.filtered(lambda touch: touch.partner_id == dst_partner):
+            if (touch.res_model, touch.res_id) in seen:
+                duplicates |= touch
+            seen.add((touch.res_model, touch.res_id))
+        duplicates.unlink()
+        last_touches = [date for date in (src_partners | dst_partner).mapped("last_touch_date") if date]
+        if last_touches and dst_partner.last_touch_date != max(last_touches):
+            dst_partner.with_context(cadence_touch_applying=True).last_touch_date = max(last_touches)
+
+    def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
+        result = super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
+        merged = self.env["res.partner"].sudo().browse(partner_ids).exists()
+        merged.filtered(
+            lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids
+        )._sync_cadence_schedules()
         return result
