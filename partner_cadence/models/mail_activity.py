@@ -53,6 +53,9 @@ class MailActivity(models.Model):
         nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
         touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        # Activity types that "Keep Done" archive their done activities instead of deleting
+        # them: a schedule still linked to one would never be planned again.
+        self.env["partner.cadence.schedule"].sudo().search([("activity_id", "in", self.ids)]).activity_id = False
         self.env["partner.cadence.touch"]._record(touches)
         nurtured_leads.sudo()._register_nurture_touch(fields.Date.context_today(self))
         return result

@@ -46,6 +46,11 @@ class PartnerCadenceSchedule(models.Model):
                 )
             )
 
+    def unlink(self):
+        # A schedule's open reminder means nothing without it.
+        self.activity_id.sudo().unlink()
+        return super().unlink()
+
     def _compute_done_in_period(self):
         counts = self.partner_id._get_cadence_done_counts()
         for schedule in self:

@@ -74,6 +74,9 @@ class PartnerCadenceTierLine(models.Model):
 
     def unlink(self):
         tiers = self.tier_id
+        # The database would drop the line's schedules by cascade, past the ORM, and leave
+        # their open reminders in the inbox for ever: drop both through the ORM first.
+        self.env["partner.cadence.schedule"].sudo().search([("line_id", "in", self.ids)]).unlink()
         result = super().unlink()
         tiers._cadence_partners()._sync_cadence_schedules()
         return result

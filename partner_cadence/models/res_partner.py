@@ -767,7 +767,6 @@ class ResPartner(models.Model):
                         else last_by_type.get((partner.id, type_id), False),
                     }
                 )
-        obsolete.activity_id.unlink()
         obsolete.unlink()
         schedules.create(new_values)
         self._refresh_cadence()

@@ -9,3 +9,4 @@ from . import test_leads
 from . import test_cadence_tour
 from . import test_settings
 from . import test_merge
+from . import test_cadence_dropouts

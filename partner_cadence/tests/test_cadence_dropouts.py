@@ -1,0 +1,37 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23 10:00:00")
+class TestCadenceDropouts(PartnerCadenceCommon):
+    """No partner silently drops out of the cadence, whatever path Odoo takes."""
+
+    def test_a_keep_done_type_still_plans_the_next_reminder(self):
+        self.call_type.keep_done = True
+        reminder = self._reminders(self.realtor)
+        reminder.action_done()
+        self.assertFalse(reminder.active, "kept, archived, as the type asks")
+        self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 30))
+        self.assertEqual(len(self._reminders(self.realtor)), 1)
+
+    def test_deleting_a_tier_line_in_use_removes_its_reminders(self):
+        tier = self.env["partner.cadence.tier"].create(
+            self._tier_values("Calls and meetings", (self.call_type, 1), (self.meeting_type, 1))
+        )
+        self.realtor.cadence_tier_id = tier
+        meeting_line = tier.line_ids.filtered(lambda line: line.activity_type_id == self.meeting_type)
+        self.assertTrue(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
+        meeting_line.unlink()
+        self.assertFalse(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
+        self.assertTrue(self._reminders(self.realtor), "the other line's reminder stays")
+
+    def test_archiving_a_salesperson_by_write_hands_their_reminders_on(self):
+        self.assertEqual(self._reminders(self.realtor).user_id, self.salesman)
+        self.salesman.write({"active": False})
+        self.assertEqual(self._reminders(self.realtor).user_id, self.default_user)
