@@ -217,7 +217,9 @@ class CrmLead(models.Model):
             lead.sudo().activity_schedule(
                 "mail.mail_activity_data_meeting",
                 summary=self.env._("Expert meeting: high-potential lead"),
-                note=self.env._(
+                # Markup escapes the lead's name: a note is HTML, a name is text.
+                note=Markup("<p>%s</p>")
+                % self.env._(
                     "%(lead)s answered the marker questions as a high-potential prospect: "
                     "take it through the reinforced scheme in your weekly expert window.",
                     lead=lead.name,

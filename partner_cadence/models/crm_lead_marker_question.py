@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 POTENTIAL_SELECTION = [("low", "Low"), ("standard", "Standard"), ("high", "High")]
 
@@ -53,6 +55,17 @@ class CrmLeadMarkerOption(models.Model):
     sequence = fields.Integer(default=10)
     potential = fields.Selection(POTENTIAL_SELECTION, required=True, default="standard")
     company_id = fields.Many2one(related="question_id.company_id", store=True)
+
+    def unlink(self):
+        emptied = self.question_id.filtered(lambda question: question.active and not question.option_ids - self)
+        if emptied and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            raise UserError(
+                self.env._(
+                    "The marker question “%(question)s” needs answer options: archive the question instead.",
+                    question=emptied[0].name,
+                )
+            )
+        return super().unlink()
 
 
 class CrmLeadMarkerAnswer(models.Model):

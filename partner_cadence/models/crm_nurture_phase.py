@@ -48,6 +48,23 @@ class CrmNurturePhase(models.Model):
         company = company or self.env.company
         return self.sudo().search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
 
+    @api.model
+    def _check_intensive_window(self, days):
+        """The intensive phase lasts the methodology's 21 to 30 days (settings), on every path."""
+        params = self.env["ir.config_parameter"].sudo()
+        low = int(params.get_param("partner_cadence.nurture_window_min_days") or 0)
+        high = int(params.get_param("partner_cadence.nurture_window_max_days") or 0)
+        if not low <= days <= high:
+            raise ValidationError(
+                self.env._("The intensive window lasts from %(low)s to %(high)s days.", low=low, high=high)
+            )
+
+    @api.constrains("duration_days")
+    def _check_intensive_duration(self):
+        intensive = self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
+        if intensive and intensive in self:
+            self._check_intensive_window(intensive.duration_days)
+
     @api.constrains("duration_days", "touch_count", "interval_number", "sequence", "active")
     def _check_sequence(self):
         messages = {

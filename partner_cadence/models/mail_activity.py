@@ -1,5 +1,6 @@
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 
 from .sql_indexes import ensure_partial_unique_index
 
@@ -95,3 +96,55 @@ class MailActivity(models.Model):
                 }
             )
         return touches
+
+    # Engine-owned flags: only the planners (running as superuser) set them, so that nobody
+    # passes a hand-made activity off as a planned reminder or a nurture touch.
+    _ENGINE_FLAGS = ("cadence_reminder", "nurture_touch")
+
+    def _check_engine_flags(self, vals_list):
+        if self.env.su:
+            return
+        if any(flag in vals for vals in vals_list for flag in self._ENGINE_FLAGS):
+            raise AccessError(
+                self.env._("Cadence reminders and nurture touches are planned by Partner Cadence, not set by hand.")
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_engine_flags(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_engine_flags([vals])
+        if "activity_type_id" in vals:
+            self._check_no_second_open_reminder(vals["activity_type_id"])
+        return super().write(vals)
+
+    def _check_no_second_open_reminder(self, activity_type_id):
+        """A planned reminder moved onto a type the record already has one open of would break
+        the one-open-reminder rule: say so instead of failing on the database's index."""
+        reminders = self.filtered(lambda activity: activity.cadence_reminder and activity.active)
+        if not reminders:
+            return
+        clash = self.sudo().search(
+            [
+                ("cadence_reminder", "=", True),
+                ("activity_type_id", "=", activity_type_id),
+                ("id", "not in", reminders.ids),
+                *expression.OR(
+                    [
+                        [("res_model", "=", reminder.res_model), ("res_id", "=", reminder.res_id)]
+                        for reminder in reminders
+                    ]
+                ),
+            ],
+            limit=1,
+        )
+        if clash:
+            raise UserError(
+                self.env._(
+                    "%(record)s already has an open %(type)s reminder: mark it done or change that one instead.",
+                    record=clash.res_name,
+                    type=clash.activity_type_id.name,
+                )
+            )

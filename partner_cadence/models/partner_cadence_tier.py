@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..domain import bounds
 from ..domain.cadence import QUOTA_PERIODS, IntervalUnit
 from ..domain.classification import TierRule
 
@@ -79,9 +80,16 @@ class PartnerCadenceTier(models.Model):
     )
     partner_count = fields.Integer(compute="_compute_partner_count", string="Partners")
 
-    @api.constrains("interval_number")
+    @api.constrains("interval_number", "interval_unit")
     def _check_interval_number(self):
         for tier in self:
+            if tier.interval_number > 0 and bounds.period_too_long(tier.interval_number, tier.interval_unit):
+                raise ValidationError(
+                    self.env._(
+                        "The tier %(tier)s has a period longer than planning reaches (about five years).",
+                        tier=tier.name,
+                    )
+                )
             if tier.interval_number <= 0:
                 raise ValidationError(
                     self.env._(

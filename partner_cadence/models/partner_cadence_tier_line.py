@@ -1,5 +1,7 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 
 class PartnerCadenceTierLine(models.Model):
@@ -74,6 +76,15 @@ class PartnerCadenceTierLine(models.Model):
 
     def unlink(self):
         tiers = self.tier_id
+        emptied = tiers.filtered(lambda tier: not tier.line_ids - self)
+        if emptied and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            raise UserError(
+                self.env._(
+                    "The tier %(tier)s needs at least one cadence line: add another before removing this one, "
+                    "or archive the tier.",
+                    tier=emptied[0].name,
+                )
+            )
         # The database would drop the line's schedules by cascade, past the ORM, and leave
         # their open reminders in the inbox for ever: drop both through the ORM first.
         self.env["partner.cadence.schedule"].sudo().search([("line_id", "in", self.ids)]).unlink()

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..domain import bounds
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -124,19 +126,8 @@ class ResConfigSettings(models.TransientModel):
 
     @api.constrains("partner_cadence_nurture_window_days")
     def _check_partner_cadence_nurture_window(self):
-        low, high = self._get_partner_cadence_window_limits()
         for settings in self:
-            if not low <= settings.partner_cadence_nurture_window_days <= high:
-                raise ValidationError(
-                    self.env._("The intensive window lasts from %(low)s to %(high)s days.", low=low, high=high)
-                )
-
-    def _get_partner_cadence_window_limits(self):
-        params = self.env["ir.config_parameter"].sudo()
-        return (
-            int(params.get_param("partner_cadence.nurture_window_min_days") or 0),
-            int(params.get_param("partner_cadence.nurture_window_max_days") or 0),
-        )
+            self.env["crm.nurture.phase"]._check_intensive_window(settings.partner_cadence_nurture_window_days)
 
     @api.constrains("partner_cadence_conversion_percent", "partner_cadence_planned_deals")
     def _check_partner_cadence_planning(self):
@@ -158,16 +149,22 @@ class ResConfigSettings(models.TransientModel):
     )
     def _check_partner_cadence_numbers(self):
         for settings in self:
-            if settings.partner_cadence_horizon_days < 0:
-                raise ValidationError(self.env._("The planning horizon cannot be a negative number of days."))
+            if not 0 <= settings.partner_cadence_horizon_days <= bounds.MAX_REACH_DAYS:
+                raise ValidationError(
+                    self.env._("The planning horizon is between 0 and %(max)s days.", max=bounds.MAX_REACH_DAYS)
+                )
             if settings.partner_cadence_market_size <= 0:
                 raise ValidationError(self.env._("The market size must be at least one deal a year."))
             if not 0 <= settings.partner_cadence_monthly_loss_percent <= 100:
                 raise ValidationError(self.env._("The monthly loss must be between 0% and 100%."))
-            if settings.partner_cadence_value_window_months <= 0:
-                raise ValidationError(self.env._("The value window must be at least one month."))
-            if settings.partner_cadence_ask_referrals_days < 0:
-                raise ValidationError(self.env._("Asking for referrals cannot be every negative number of days."))
+            if not 0 < settings.partner_cadence_value_window_months <= bounds.max_months():
+                raise ValidationError(
+                    self.env._("The value window is between 1 and %(max)s months.", max=bounds.max_months())
+                )
+            if not 0 <= settings.partner_cadence_ask_referrals_days <= bounds.MAX_REACH_DAYS:
+                raise ValidationError(
+                    self.env._("Asking for referrals is every 0 (never) to %(max)s days.", max=bounds.MAX_REACH_DAYS)
+                )
             if not 1 <= settings.partner_cadence_introduction_max_hops <= 12:
                 raise ValidationError(self.env._("An introduction chain is between 1 and 12 recommendations long."))
 

@@ -9,7 +9,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date, get_lang
 
-from ..domain import classification, economics
+from ..domain import bounds, classification, economics
 from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start, planning_cutoff
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
@@ -308,6 +308,30 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.cadence_reminder_count = counts.get(partner.id, 0)
+
+    @api.constrains("last_touch_date", "cadence_paused_until")
+    def _check_cadence_dates(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            for field_name, future_allowed in (("last_touch_date", False), ("cadence_paused_until", True)):
+                problem = bounds.date_problem(partner[field_name] or None, today, future_allowed=future_allowed)
+                if problem:
+                    partner._raise_cadence_date_problem(field_name, problem)
+
+    def _raise_cadence_date_problem(self, field_name, problem):
+        values = {
+            "partner": self.display_name,
+            "field": self._fields[field_name].get_description(self.env)["string"],
+        }
+        if problem == "too_early":
+            raise ValidationError(self.env._("%(partner)s: %(field)s cannot be before 1900.", **values))
+        if problem == "in_future":
+            raise ValidationError(
+                self.env._("%(partner)s: %(field)s cannot be in the future: a touch counts once it happened.", **values)
+            )
+        raise ValidationError(
+            self.env._("%(partner)s: %(field)s is too far ahead: planning reaches about five years.", **values)
+        )
 
     @api.constrains("cadence_deal_count", "cadence_team_size", "cadence_value_manual", "cadence_wallet_total")
     def _check_cadence_qualification(self):

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -146,7 +148,8 @@ class ResPartnerReferral(models.Model):
             referred.sudo().activity_schedule(
                 "partner_cadence.mail_activity_type_warm_intro",
                 summary=self.env._("Call on behalf of %(referrer)s", referrer=referral.referrer_id.name),
-                note=referred._get_warm_introduction_text(),
+                # Markup escapes the names in the text: a note is HTML, a name is text.
+                note=Markup("<p>%s</p>") % referred._get_warm_introduction_text(),
                 user_id=responsible.id,
             )
 

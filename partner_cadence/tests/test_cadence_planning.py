@@ -28,10 +28,12 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertFalse(self.untiered.next_touch_date)
 
     def test_month_end_touch_is_due_at_the_end_of_february(self):
-        partner = self._create_partner("Month End", self.tier_monthly, date(2027, 1, 31), self.salesman)
-        self.assertEqual(partner.next_touch_date, date(2027, 2, 28))
-        partner.last_touch_date = date(2028, 1, 31)
-        self.assertEqual(partner.next_touch_date, date(2028, 2, 29))
+        with freeze_time("2027-02-01"):
+            partner = self._create_partner("Month End", self.tier_monthly, date(2027, 1, 31), self.salesman)
+            self.assertEqual(partner.next_touch_date, date(2027, 2, 28))
+        with freeze_time("2028-02-01"):
+            partner.last_touch_date = date(2028, 1, 31)
+            self.assertEqual(partner.next_touch_date, date(2028, 2, 29))
 
     def test_cron_twice_gives_one_reminder_per_due_partner(self):
         partners = self.realtor | self.due_soon | self.later | self.untiered

@@ -3,6 +3,7 @@ import re
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
+from odoo.tools.sql import escape_psql
 
 
 class ResPartnerReferralWizard(models.TransientModel):
@@ -103,10 +104,11 @@ class ResPartnerReferralWizardLine(models.TransientModel):
             if partner:
                 return partner
         if self.email:
-            partner = partners.search([("email", "=ilike", self.email.strip())], limit=1)
+            # =ilike compares without case but reads % and _ as wildcards: escape them.
+            partner = partners.search([("email", "=ilike", escape_psql(self.email.strip()))], limit=1)
             if partner:
                 return partner
-        return partners.search([("name", "=ilike", self.name.strip())], limit=1)
+        return partners.search([("name", "=ilike", escape_psql(self.name.strip()))], limit=1)
 
     def _prepare_partner_values(self):
         self.ensure_one()
