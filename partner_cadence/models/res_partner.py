@@ -382,6 +382,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.referral_count = counts.get(partner, 0)
 
+    @api.depends_context("uid")
     def _compute_referral_tree(self):
         """Depth, chain from the root and subtree size, read with recursive queries that
         ignore archiving: an archived partner in the middle keeps the tree readable."""
@@ -399,16 +400,17 @@ class ResPartner(models.Model):
                       FROM chain JOIN res_partner parent ON parent.id = chain.parent_id
                      WHERE chain.depth < 1000
                 )
-                SELECT chain.start_id, chain.depth, partner.name
-                  FROM chain JOIN res_partner partner ON partner.id = chain.partner_id
+                SELECT chain.start_id, chain.depth, chain.partner_id
+                  FROM chain
               ORDER BY chain.start_id, chain.depth DESC
                 """,
                 ids=list(self.ids),
             )
         )
+        names = self._get_readable_names({partner_id for _start, _depth, partner_id in ancestors})
         chains = defaultdict(list)
-        for start_id, _depth, name in ancestors:
-            chains[start_id].append(name)
+        for start_id, _depth, partner_id in ancestors:
+            chains[start_id].append(names[partner_id])
         sizes = dict(
             self.env.execute_query(
                 SQL(
@@ -465,8 +467,17 @@ class ResPartner(models.Model):
                     "Nobody within %(hops)s handshakes", hops=self._introduction_max_hops()
                 )
             else:
-                names = dict(self.browse(chain).with_context(active_test=False).mapped(lambda p: (p.id, p.name)))
+                names = self._get_readable_names(chain)
                 partner.introduction_path = " → ".join(names[partner_id] for partner_id in chain)
+
+    @api.model
+    def _get_readable_names(self, partner_ids):
+        """{id: name} of these partners as the current user may see them: the name of one they
+        may not read (another company's, another salesperson's) is not shown."""
+        partners = self.browse(partner_ids).with_context(active_test=False)
+        readable = partners._filtered_access("read")
+        hidden = self.env._("(not visible to you)")
+        return {partner.id: partner.sudo().name if partner in readable else hidden for partner in partners}
 
     @api.model
     def _introduction_max_hops(self):
@@ -484,6 +495,14 @@ class ResPartner(models.Model):
             ("id", "=", user.company_id.partner_id.id),
         ]
 
+    def _get_visible_referrals_condition(self):
+        """SQL keeping the recommendations between partners the user may read: a chain through
+        someone they cannot see (another company's partner) is no introduction they can use."""
+        if self.env.su:
+            return SQL("TRUE")
+        readable = self.with_context(active_test=False)._search([])
+        return SQL("referrer_id IN %s AND referred_id IN %s", readable.subselect(), readable.subselect())
+
     def _find_introduction_chain(self):
         """Shortest chain of recommendations (either direction, up to the hop limit) from a
         source partner to this one, as ids from the source; None when there is none.
@@ -498,9 +517,9 @@ class ResPartner(models.Model):
             SQL(
                 """
                 WITH RECURSIVE links(from_id, to_id) AS (
-                    SELECT referrer_id, referred_id FROM res_partner_referral
+                    SELECT referrer_id, referred_id FROM res_partner_referral WHERE %(visible)s
                     UNION ALL
-                    SELECT referred_id, referrer_id FROM res_partner_referral
+                    SELECT referred_id, referrer_id FROM res_partner_referral WHERE %(visible)s
                 ), walk(partner_id, path) AS (
                     SELECT %(target)s, ARRAY[%(target)s]
                     UNION ALL
@@ -518,6 +537,7 @@ class ResPartner(models.Model):
                 target=self.id,
                 hops=self._introduction_max_hops(),
                 sources=sources.subselect(),
+                visible=self._get_visible_referrals_condition(),
             )
         )
         return list(reversed(found[0][0])) if found else None
