@@ -2,7 +2,7 @@
     "name": "Partner Cadence",
     "summary": "Contact every partner, client and lead at the right rhythm: "
     "cadence tiers and reminders in the activity inbox",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/partner-cadence/partner_cadence",
     "author": "partner_cadence developers",
@@ -37,6 +37,7 @@
             "partner_cadence/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
     "application": False,
 }

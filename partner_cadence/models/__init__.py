@@ -1,3 +1,4 @@
+from . import partner_cadence_planner
 from . import partner_cadence_tier
 from . import partner_cadence_tier_line
 from . import partner_cadence_touch

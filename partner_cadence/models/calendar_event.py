@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..domain import economics
 
 
 class CalendarEvent(models.Model):
@@ -41,12 +44,29 @@ class CalendarEvent(models.Model):
 
     @api.model
     def _register_ended_cadence_meetings(self):
-        """Register the meetings that started since the last run (the planner calls this)."""
-        params = self.env["ir.config_parameter"].sudo()
+        """Register the meetings that have started since they were planned (the planner calls
+        this): those with a partner on a cadence and no touch from them yet. Derived from the
+        touches themselves, it keeps no state: two planners at once, or a killed run, register
+        each meeting once. Meetings older than the value window no longer matter."""
+        settings = self.env["res.partner"]._get_cadence_settings()
         now = fields.Datetime.now()
-        since = fields.Datetime.to_datetime(params.get_param("partner_cadence.meetings_registered_until"))
-        domain = [("start", "<=", now), ("partner_ids.cadence_tier_id", "!=", False)]
-        if since:
-            domain.append(("start", ">", since))
-        self.sudo().search(domain)._register_cadence_touches()
-        params.set_param("partner_cadence.meetings_registered_until", fields.Datetime.to_string(now))
+        since = fields.Datetime.to_datetime(economics.revenue_window_start(now.date(), settings["value_window_months"]))
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT event.id
+                  FROM calendar_event event
+                  JOIN calendar_event_res_partner_rel attendee ON attendee.calendar_event_id = event.id
+                  JOIN res_partner partner ON partner.id = attendee.res_partner_id
+                 WHERE event.active AND event.start <= %(now)s AND event.start >= %(since)s
+                   AND partner.cadence_tier_id IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM partner_cadence_touch touch
+                                    WHERE touch.partner_id = partner.id
+                                      AND touch.res_model = 'calendar.event' AND touch.res_id = event.id)
+                """,
+                now=now,
+                since=since,
+            )
+        )
+        self.sudo().browse(row[0] for row in rows)._register_cadence_touches()

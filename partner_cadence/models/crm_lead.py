@@ -1,4 +1,3 @@
-import threading
 from collections import Counter
 
 from markupsafe import Markup, escape
@@ -377,19 +376,22 @@ class CrmLead(models.Model):
 
     @api.model
     def _cron_plan_lead_touches(self):
-        """Scheduled action: every nurtured lead has its one open touch, due as its phase says."""
-        missing_questions = self._get_leads_missing_marker_questions()
-        batch_size = self.env["res.partner"]._cadence_batch_size
-        for start in range(0, len(missing_questions), batch_size):
-            missing_questions[start : start + batch_size]._add_marker_questions()
-        leads = self.search([("nurture_state", "=", "running")], order="id")
-        for start in range(0, len(leads), self.env["res.partner"]._cadence_batch_size):
-            batch = leads[start : start + self.env["res.partner"]._cadence_batch_size]
-            batch._plan_nurture()
-            self.env["ir.cron"]._notify_progress(done=start + len(batch), remaining=len(leads) - start - len(batch))
-            # Each batch stands alone: keep it if a later one is killed (not in tests).
-            if not getattr(threading.current_thread(), "testing", False):
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+        """Scheduled action: leads get the marker questions of a team they were moved to, and
+        every nurtured lead its one open touch, due as its phase says. Batches are claimed
+        and committed as partner.cadence.planner describes."""
+        planner = self.env["partner.cadence.planner"]
+        missing = planner._run_step(self._get_leads_missing_marker_questions)
+        planner._run_batches("crm.lead", [("id", "in", missing.ids)], self._add_marker_questions_to)
+        return planner._run_batches("crm.lead", [("nurture_state", "=", "running")], self._plan_nurture_of)
+
+    @api.model
+    def _add_marker_questions_to(self, leads):
+        leads._add_marker_questions()
+        return len(leads)
+
+    @api.model
+    def _plan_nurture_of(self, leads):
+        leads._plan_nurture()
         return len(leads)
 
     @api.model

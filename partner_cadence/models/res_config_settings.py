@@ -172,8 +172,6 @@ class ResConfigSettings(models.TransientModel):
         params = self.env["ir.config_parameter"].sudo()
         keys = ("partner_cadence.quota_period", "partner_cadence.weekdays_only", "partner_cadence.ask_referrals_days")
         before = tuple(params.get_param(key) for key in keys)
-        value_keys = ("partner_cadence.value_window_months", "partner_cadence.monthly_loss_percent")
-        values_before = tuple(params.get_param(key) for key in value_keys)
         result = super().set_values()
         self._set_partner_cadence_values()
         after = tuple(params.get_param(key) for key in keys)
@@ -183,7 +181,4 @@ class ResConfigSettings(models.TransientModel):
             self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._sync_cadence_schedules()
         elif before[1] != after[1]:
             self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._refresh_cadence()
-        if values_before != tuple(params.get_param(key) for key in value_keys):
-            # Values depend on the window and the loss rate: recompute them on the next run.
-            params.set_param("partner_cadence.values_refreshed_on", False)
         return result

@@ -1,6 +1,5 @@
 import datetime
 import logging
-import threading
 from collections import defaultdict
 
 from markupsafe import Markup, escape
@@ -47,7 +46,6 @@ class ResPartner(models.Model):
 
     # How many reminders one transaction of the planner creates: a killed run loses at most
     # one batch (redone by the next run), and each batch's cache is dropped to keep memory flat.
-    _cadence_batch_size = 5000
 
     # --- Tier and its suggestion ---------------------------------------------------------
     cadence_tier_id = fields.Many2one(
@@ -995,16 +993,24 @@ class ResPartner(models.Model):
         """
         self.env.flush_all()
         partner_filter = SQL() if partner_ids is None else SQL("AND schedule.partner_id = ANY(%s)", list(partner_ids))
+        # Reminders a user is changing right now are left to them (SKIP LOCKED); the next run
+        # catches up with any it skipped.
         moved = self.env.execute_query(
             SQL(
                 """
+                WITH due AS (
+                    SELECT activity.id, schedule.next_due_date
+                      FROM mail_activity activity
+                      JOIN partner_cadence_schedule schedule ON schedule.activity_id = activity.id
+                     WHERE schedule.next_due_date IS NOT NULL
+                       AND activity.date_deadline <> schedule.next_due_date
+                       %s
+                       FOR UPDATE OF activity SKIP LOCKED
+                )
                 UPDATE mail_activity activity
-                   SET date_deadline = schedule.next_due_date, write_date = NOW() AT TIME ZONE 'UTC'
-                  FROM partner_cadence_schedule schedule
-                 WHERE schedule.activity_id = activity.id
-                   AND schedule.next_due_date IS NOT NULL
-                   AND activity.date_deadline <> schedule.next_due_date
-                   %s
+                   SET date_deadline = due.next_due_date, write_date = NOW() AT TIME ZONE 'UTC'
+                  FROM due
+                 WHERE due.id = activity.id
              RETURNING activity.id
                 """,
                 partner_filter,
@@ -1140,37 +1146,21 @@ class ResPartner(models.Model):
     def _cron_plan_cadence_touches(self):
         """Scheduled action: reminders for every schedule due within the planning horizon.
 
-        Batches are independent and each commits, so a run killed midway resumes where it
-        stopped: the next run finds exactly the schedules still without a reminder.
+        Safe to run on several servers at once and to kill midway: see partner.cadence.planner.
         """
+        planner = self.env["partner.cadence.planner"]
         settings = self._get_cadence_settings()
-        self.env["calendar.event"]._register_ended_cadence_meetings()
-        self._reschedule_cadence_reminders()
-        self._commit_cadence_batch()
+        planner._run_step(self.env["calendar.event"]._register_ended_cadence_meetings)
+        planner._run_step(self._reschedule_cadence_reminders)
         cutoff = planning_cutoff(fields.Date.context_today(self), settings["horizon_days"])
-        schedules = self.env["partner.cadence.schedule"].sudo()
-        domain = self._get_cadence_due_domain(cutoff)
-        remaining = schedules.search_count(domain)
-        done = last_id = 0
-        while True:
-            batch = schedules.search([("id", ">", last_id), *domain], order="id", limit=self._cadence_batch_size)
-            if not batch:
-                break
-            last_id = batch[-1].id
-            done += self._insert_cadence_reminders(batch, settings["default_user"])
-            self.env["ir.cron"]._notify_progress(done=done, remaining=max(remaining - done, 0))
-            self._commit_cadence_batch()
-            # Each batch's records are done with: dropping them keeps memory flat at any N.
-            self.env.invalidate_all()
+        done = planner._run_batches(
+            "partner.cadence.schedule",
+            self._get_cadence_due_domain(cutoff),
+            lambda batch: self._insert_cadence_reminders(batch, settings["default_user"]),
+        )
         self._refresh_cadence_values()
         _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
         return done
-
-    def _commit_cadence_batch(self):
-        # Committing lets a long run keep each finished batch when it is killed later; tests
-        # run inside one transaction that they roll back, so they must not commit.
-        if not getattr(threading.current_thread(), "testing", False):
-            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     # ---------------------------------------------------------------------------------------
     # Value and value at risk
@@ -1180,10 +1170,7 @@ class ResPartner(models.Model):
     def _refresh_cadence_values(self):
         """Once a day: each tiered partner's value (won revenue over the window, or set by hand)
         and value at risk. Both slide with the calendar, so no write can keep them current."""
-        params = self.env["ir.config_parameter"].sudo()
         today = fields.Date.context_today(self)
-        if params.get_param("partner_cadence.values_refreshed_on") == str(today):
-            return
         settings = self._get_cadence_settings()
         window_start = economics.revenue_window_start(today, settings["value_window_months"])
         self.env.flush_all()
@@ -1213,18 +1200,24 @@ class ResPartner(models.Model):
             old = (old_revenue or 0.0, old_value or 0.0, old_risk or 0.0)
             if any(round(new, 2) != round(was, 2) for new, was in zip((revenue, value, risk), old, strict=True)):
                 changes.append(SQL("(%s, %s::numeric, %s::numeric, %s::numeric)", partner_id, revenue, value, risk))
-        for start in range(0, len(changes), self._cadence_batch_size):
-            self.env.execute_query(
+        planner = self.env["partner.cadence.planner"]
+        for start in range(0, len(changes), planner.batch_size):
+            # A partner a user is saving right now is left to the next run (SKIP LOCKED).
+            batch = changes[start : start + planner.batch_size]
+            planner._run_step(
+                self.env.execute_query,
                 SQL(
                     """
+                    WITH change(id, revenue, value, risk) AS (VALUES %s),
+                         free AS (SELECT partner.id FROM res_partner partner JOIN change ON change.id = partner.id
+                                  FOR UPDATE OF partner SKIP LOCKED)
                     UPDATE res_partner partner
                        SET cadence_won_revenue = change.revenue, cadence_value = change.value,
                            cadence_value_at_risk = change.risk
-                      FROM (VALUES %s) AS change(id, revenue, value, risk)
+                      FROM change JOIN free ON free.id = change.id
                      WHERE partner.id = change.id
                     """,
-                    SQL(", ").join(changes[start : start + self._cadence_batch_size]),
-                )
+                    SQL(", ").join(batch),
+                ),
             )
         self.invalidate_model(["cadence_won_revenue", "cadence_value", "cadence_value_at_risk"])
-        params.set_param("partner_cadence.values_refreshed_on", str(today))

@@ -12,3 +12,4 @@ from . import test_merge
 from . import test_cadence_dropouts
 from . import test_bad_input
 from . import test_access_leaks
+from . import test_concurrency

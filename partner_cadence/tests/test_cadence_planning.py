@@ -73,7 +73,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
                 f"Batch Realtor {index}", self.tier_weekly, date(2026, 11, 1), self.salesman
             )
         self._reminders(partners).unlink()
-        with patch.object(type(self.env["res.partner"]), "_cadence_batch_size", 2):
+        with patch.object(type(self.env["partner.cadence.planner"]), "batch_size", 2):
             planned = self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(planned, 5)
         self.assertEqual(len(self._reminders(partners)), 5)
@@ -184,7 +184,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         # Not assertRaises: Odoo's rolls back to a savepoint, and the first batch must stay.
         killed = False
         with (
-            patch.object(Partner, "_cadence_batch_size", 2),
+            patch.object(type(self.env["partner.cadence.planner"]), "batch_size", 2),
             patch.object(Partner, "_insert_cadence_reminders", dies_on_second_batch),
         ):
             try:

@@ -42,17 +42,21 @@ class TestCadenceValue(PartnerCadenceCommon):
         self._reminders(partner).action_done()
         self.assertEqual(partner.cadence_value_at_risk, 0)
 
-    def test_values_refresh_once_a_day(self):
+    def test_values_are_refreshed_by_every_run_without_state(self):
         partner = self._create_partner("Daily Value", self.tier_monthly, date(2026, 9, 1), self.salesman)
+        params = self.env["ir.config_parameter"].sudo()
+        before = {param.key: (param.value, param.write_date) for param in params.search([])}
         self.env["res.partner"]._refresh_cadence_values()
+        self.assertEqual(partner.cadence_value_at_risk, 0)
         self.env.cr.execute("UPDATE res_partner SET cadence_value_manual = 500 WHERE id = %s", [partner.id])
         self.env["res.partner"]._refresh_cadence_values()
         partner.invalidate_recordset()
-        self.assertEqual(partner.cadence_value_at_risk, 0, "refreshed already today")
-        with freeze_time("2026-11-24"):
-            self.env["res.partner"]._refresh_cadence_values()
-        partner.invalidate_recordset()
-        self.assertGreater(partner.cadence_value_at_risk, 0)
+        self.assertGreater(partner.cadence_value_at_risk, 0, "a rerun the same day sees the change")
+        self.assertEqual(
+            {param.key: (param.value, param.write_date) for param in params.search([])},
+            before,
+            "no parameter written on each run",
+        )
 
     def test_share_of_wallet_and_up_sell(self):
         partner = self._create_partner("Wallet Client", cadence_value_manual=30000)

@@ -1,6 +1,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.partner_cadence.hooks import uninstall_hook
+
 from .common import PartnerCadenceCommon
 
 
@@ -103,3 +105,13 @@ class TestSettings(PartnerCadenceCommon):
         settings.save().execute()
         reopened = Form(self.env["res.config.settings"])
         self.assertEqual({name: reopened[name] for name in typed}, typed)
+
+    def test_uninstalling_leaves_no_parameter_and_no_scoring_field(self):
+        params = self.env["ir.config_parameter"].sudo()
+        self.assertIn("potential", params.get_param("crm.pls_fields"))
+        uninstall_hook(self.env)
+        self.assertFalse(params.search([("key", "=like", "partner_cadence.%")]))
+        fields_left = params.get_param("crm.pls_fields").split(",")
+        self.assertNotIn("potential", fields_left)
+        self.assertNotIn("qualification_score", fields_left)
+        self.assertIn("phone_state", fields_left, "Odoo's own scoring fields stay")

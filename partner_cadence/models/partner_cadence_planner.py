@@ -1,0 +1,99 @@
+import logging
+import threading
+
+from psycopg2 import errors
+
+from odoo import api, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+# How often a batch that PostgreSQL refused (a user committed a change to one of its rows
+# after the batch's snapshot) is tried again on a fresh snapshot before the run gives up.
+MAX_TRIES = 5
+RETRIED_ERRORS = (errors.SerializationFailure, errors.LockNotAvailable, errors.DeadlockDetected)
+
+
+class PartnerCadencePlanner(models.AbstractModel):
+    """How the scheduled actions work through a large base, shared by partners and leads.
+
+    The way Odoo's own job runners do it: each batch is claimed with
+    ``SELECT ... FOR UPDATE SKIP LOCKED``, so a second planner, or a salesperson editing a
+    record of the batch, never blocks the run nor makes it fail: the locked record is left
+    to the transaction that holds it (which plans it itself) or to the next run. Each batch
+    commits on its own, so a run killed midway keeps what it did and the next one resumes.
+    """
+
+    _name = "partner.cadence.planner"
+    _description = "Cadence Planner"
+
+    batch_size = 5000
+
+    @api.model
+    def _is_testing(self):
+        return getattr(threading.current_thread(), "testing", False)
+
+    @api.model
+    def _commit(self):
+        # Committing lets a long run keep each finished batch when it is killed later; tests
+        # run inside one transaction that they roll back, so they must not commit.
+        if not self._is_testing():
+            self.env.cr.commit()  # pylint: disable=invalid-commit
+
+    @api.model
+    def _run_step(self, step, *args):
+        """Run ``step(*args)`` as one transaction and commit it; when a concurrent change makes
+        PostgreSQL refuse it, roll back and run it again on a fresh snapshot."""
+        if self._is_testing():
+            return step(*args)
+        for attempt in range(1, MAX_TRIES + 1):
+            try:
+                result = step(*args)
+                self._commit()
+                return result
+            except RETRIED_ERRORS as error:
+                self.env.cr.rollback()
+                if attempt == MAX_TRIES:
+                    raise
+                _logger.info("cadence planner: %s, trying the batch again (%s)", type(error).__name__, attempt)
+        return None
+
+    @api.model
+    def _claim(self, model, domain, after_id, limit):
+        """The next ``limit`` records of ``model`` matching ``domain`` after ``after_id``, locked
+        for this transaction; records another transaction holds are skipped, not waited for."""
+        records = self.env[model].sudo()
+        query = records._search([("id", ">", after_id), *domain], order="id", limit=limit)
+        rows = self.env.execute_query(
+            SQL("%s FOR UPDATE OF %s SKIP LOCKED", query.select(), SQL.identifier(records._table))
+        )
+        return records.browse(row[0] for row in rows)
+
+    @api.model
+    def _run_batches(self, model, domain, process):
+        """Claim and ``process`` batches of ``model`` matching ``domain``, each in its own
+        transaction, reporting progress to the scheduled action; returns the sum of what
+        ``process`` returned."""
+        remaining = self.env[model].sudo().search_count(domain)
+        done = 0
+        last_id = 0
+
+        def claim_and_process(after_id, done_before):
+            batch = self._claim(model, domain, after_id, self.batch_size)
+            if not batch:
+                return None, 0
+            count = process(batch)
+            self.env["ir.cron"]._notify_progress(
+                done=done_before + count, remaining=max(remaining - done_before - count, 0)
+            )
+            return batch[-1].id, count
+
+        while True:
+            batch_last_id, count = self._run_step(claim_and_process, last_id, done)
+            if batch_last_id is None:
+                break
+            last_id = batch_last_id
+            done += count
+            # Each batch's records are done with: dropping them keeps memory flat at any N.
+            self.env.invalidate_all()
+        return done

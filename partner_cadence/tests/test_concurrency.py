@@ -1,0 +1,147 @@
+"""Races on committed data, each side in its own transaction and thread, the way two cron
+workers and a salesperson's browser meet in production. Nothing here shares the test
+transaction: the data is committed first and removed at the end."""
+
+import threading
+from datetime import timedelta
+from unittest.mock import patch
+
+from odoo import SUPERUSER_ID, api, fields
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, new_test_user, tagged
+from odoo.tests.common import get_db_name
+
+PREFIX = "Race Realtor"
+PARTNERS = 120
+BATCH = 10
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrency(BaseCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # BaseCase leaves the registry to its subclasses: this one opens real cursors only.
+        cls.registry = Registry(get_db_name())
+        cls.addClassCleanup(cls._remove_race_data)
+
+    @classmethod
+    def _remove_race_data(cls):
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partners = env["res.partner"].with_context(active_test=False).search([("name", "=like", f"{PREFIX}%")])
+            env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)]).unlink()
+            partners.unlink()
+            env["res.users"].with_context(active_test=False).search([("login", "=like", "race_%")]).unlink()
+
+    def _commit_due_partners(self):
+        """Weekly partners last called ten days ago, committed, with no reminder yet."""
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            salesman = new_test_user(env, login="race_salesman", groups="sales_team.group_sale_salesman")
+            today = fields.Date.context_today(salesman)
+            partners = env["res.partner"].create(
+                [
+                    {
+                        "name": f"{PREFIX} {index}",
+                        "phone": "+373 69 000 000",
+                        "cadence_private_individual": True,
+                        "user_id": salesman.id,
+                        "cadence_tier_id": env.ref("partner_cadence.partner_cadence_tier_weekly").id,
+                        "last_touch_date": today - timedelta(days=10),
+                    }
+                    for index in range(PARTNERS)
+                ]
+            )
+            env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)]).unlink()
+            return partners.ids, salesman.id
+
+    def _in_threads(self, *targets):
+        """Run each target in a thread of its own, all released at once; re-raise what failed."""
+        barrier = threading.Barrier(len(targets))
+        errors = []
+
+        def run(target):
+            try:
+                barrier.wait(timeout=30)
+                target()
+            except Exception as error:  # reported by the assertion below
+                errors.append(error)
+
+        threads = [threading.Thread(target=run, args=(target,)) for target in targets]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        self.assertEqual(errors, [], "every side finished without an error")
+
+    def _run_planner(self):
+        with self.registry.cursor() as cr:
+            api.Environment(cr, SUPERUSER_ID, {})["res.partner"]._cron_plan_cadence_touches()
+
+    def _open_reminders(self, partner_ids):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            groups = env["mail.activity"]._read_group(
+                [("res_model", "=", "res.partner"), ("res_id", "in", partner_ids), ("cadence_reminder", "=", True)],
+                ["res_id"],
+                ["__count"],
+            )
+            return {res_id: count for res_id, count in groups}
+
+    def test_two_planners_at_once_plan_each_reminder_once(self):
+        partner_ids, _salesman_id = self._commit_due_partners()
+        with patch.object(self.registry["partner.cadence.planner"], "batch_size", BATCH):
+            self._in_threads(self._run_planner, self._run_planner)
+        self.assertEqual(self._open_reminders(partner_ids), dict.fromkeys(partner_ids, 1))
+
+    def test_a_planner_racing_edits_and_done_clicks_loses_nothing(self):
+        partner_ids, salesman_id = self._commit_due_partners()
+        edited, clicked = partner_ids[:40], partner_ids[40:60]
+        with self.registry.cursor() as cr:
+            # Give the clicked ones their reminder first, so that there is something to mark done.
+            api.Environment(cr, SUPERUSER_ID, {})["res.partner"].browse(clicked)._plan_cadence_reminders()
+        holding = threading.Event()
+        with self.registry.cursor() as cr:
+            today = fields.Date.context_today(api.Environment(cr, salesman_id, {}).user)
+
+        def salesperson_edits():
+            # One long save over many due partners (a call logged by hand, still overdue): it
+            # holds their schedules while the planner runs.
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, salesman_id, {})
+                env["res.partner"].browse(edited).write({"last_touch_date": today - timedelta(days=9)})
+                holding.set()
+                planner_done.wait(timeout=120)
+
+        def salesperson_clicks_done():
+            holding.wait(timeout=60)
+            for partner_id in clicked:
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, salesman_id, {})
+                    env["mail.activity"].search(
+                        [
+                            ("res_model", "=", "res.partner"),
+                            ("res_id", "=", partner_id),
+                            ("cadence_reminder", "=", True),
+                        ]
+                    ).action_done()
+
+        planner_done = threading.Event()
+
+        def planner():
+            holding.wait(timeout=60)
+            try:
+                self._run_planner()
+            finally:
+                planner_done.set()
+
+        with patch.object(self.registry["partner.cadence.planner"], "batch_size", BATCH):
+            self._in_threads(salesperson_edits, salesperson_clicks_done, planner)
+            self._run_planner()
+        self.assertEqual(self._open_reminders(partner_ids), dict.fromkeys(partner_ids, 1), "one each, none lost")
+        with self.registry.cursor() as cr:
+            partners = api.Environment(cr, SUPERUSER_ID, {})["res.partner"]
+            self.assertEqual(set(partners.browse(clicked).mapped("last_touch_date")), {today}, "every click counted")
+            self.assertEqual(set(partners.browse(edited).mapped("last_touch_date")), {today - timedelta(days=9)})
