@@ -598,6 +598,8 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         manual_touch = vals.get("last_touch_date") if not self.env.context.get("cadence_touch_applying") else None
+        if "referred_by_id" in vals:
+            self.env["res.partner.referral"]._lock_tree()
         result = super().write(vals)
         if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
             self._pin_hand_chosen_tiers()

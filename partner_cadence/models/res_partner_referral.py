@@ -6,6 +6,8 @@ from odoo.tools import SQL
 
 from ..domain.referrals import chain_closed_by
 
+REFERRAL_TREE_LOCK_TABLE = "partner_cadence_referral_tree_lock"
+
 
 class ResPartnerReferral(models.Model):
     """One recommendation: ``referrer_id`` introduced ``referred_id`` (DOMAIN.md section 3)."""
@@ -38,6 +40,31 @@ class ResPartnerReferral(models.Model):
     )
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
 
+    def init(self):
+        # One row that every change of the introduction tree updates first: see _lock_tree.
+        self.env.cr.execute(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS %s (id INTEGER PRIMARY KEY, version BIGINT NOT NULL DEFAULT 0)",
+                SQL.identifier(REFERRAL_TREE_LOCK_TABLE),
+            )
+        )
+        self.env.cr.execute(
+            SQL("INSERT INTO %s (id) VALUES (1) ON CONFLICT DO NOTHING", SQL.identifier(REFERRAL_TREE_LOCK_TABLE))
+        )
+
+    @api.model
+    def _lock_tree(self):
+        """Serialize the changes of the introduction tree before checking them for circles.
+
+        Two users adding A→B and B→A at once each see a tree without the other's link, and
+        both checks pass. Updating one shared row first makes the second wait for the first,
+        then fail with a serialization error: Odoo retries its request on a fresh snapshot,
+        where the first link is visible and the circle is refused.
+        """
+        self.env.cr.execute(
+            SQL("UPDATE %s SET version = version + 1 WHERE id = 1", SQL.identifier(REFERRAL_TREE_LOCK_TABLE))
+        )
+
     @api.depends("referrer_id", "referred_id")
     def _compute_display_name(self):
         for referral in self:
@@ -68,12 +95,7 @@ class ResPartnerReferral(models.Model):
                 )
             chain = referral._get_closed_chain()
             if chain:
-                names = dict(
-                    self.env["res.partner"]
-                    .browse(chain)
-                    .with_context(active_test=False)
-                    .mapped(lambda p: (p.id, p.name))
-                )
+                names = self.env["res.partner"]._get_readable_names(chain)
                 raise ValidationError(
                     self.env._(
                         "This recommendation would close a circle of introductions: %(chain)s.",
@@ -115,10 +137,16 @@ class ResPartnerReferral(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._lock_tree()
         referrals = super().create(vals_list)
         referrals._adopt_as_primary()
         referrals._schedule_warm_introductions()
         return referrals
+
+    def write(self, vals):
+        if {"referrer_id", "referred_id"} & vals.keys():
+            self._lock_tree()
+        return super().write(vals)
 
     def unlink(self):
         primaries = self.filtered(lambda referral: referral.referred_id.referred_by_id == referral.referrer_id)

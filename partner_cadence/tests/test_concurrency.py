@@ -7,7 +7,9 @@ from datetime import timedelta
 from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api, fields
+from odoo.exceptions import ValidationError
 from odoo.modules.registry import Registry
+from odoo.service.model import retrying
 from odoo.tests import BaseCase, new_test_user, tagged
 from odoo.tests.common import get_db_name
 
@@ -145,3 +147,44 @@ class TestConcurrency(BaseCase):
             partners = api.Environment(cr, SUPERUSER_ID, {})["res.partner"]
             self.assertEqual(set(partners.browse(clicked).mapped("last_touch_date")), {today}, "every click counted")
             self.assertEqual(set(partners.browse(edited).mapped("last_touch_date")), {today - timedelta(days=9)})
+
+    def _commit_referral_pair(self):
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            return env["res.partner"].create([{"name": f"{PREFIX} A"}, {"name": f"{PREFIX} B"}]).ids
+
+    def _refer_in_own_request(self, referrer_id, referred_id, outcomes):
+        """What a user's request does: create the referral, retried by Odoo on a concurrency failure."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+
+            def create():
+                env["res.partner.referral"].create({"referrer_id": referrer_id, "referred_id": referred_id})
+
+            try:
+                retrying(create, env)
+                outcomes.append("recorded")
+            except ValidationError:
+                cr.rollback()  # as the refused request's transaction is
+                outcomes.append("refused")
+
+    def test_two_users_closing_a_circle_at_once_store_no_circle(self):
+        first, second = self._commit_referral_pair()
+        outcomes = []
+        self._in_threads(
+            lambda: self._refer_in_own_request(first, second, outcomes),
+            lambda: self._refer_in_own_request(second, first, outcomes),
+        )
+        self.assertEqual(sorted(outcomes), ["recorded", "refused"])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            links = env["res.partner.referral"].search([("referrer_id", "in", [first, second])])
+            self.assertEqual(len(links), 1)
+            self.assertEqual(
+                len(
+                    env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", [first, second])])
+                ),
+                1,
+                "one warm introduction",
+            )
