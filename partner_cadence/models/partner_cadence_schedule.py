@@ -17,7 +17,7 @@ class PartnerCadenceSchedule(models.Model):
     _order = "partner_id, kind desc, id"
 
     partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade", index=True)
-    line_id = fields.Many2one("partner.cadence.tier.line", ondelete="cascade", index="btree_not_null")
+    line_id = fields.Many2one("partner.cadence.tier.line", ondelete="set null", index="btree_not_null")
     kind = fields.Selection(
         [("touch", "Touch"), ("first_contact", "First-contact information"), ("ask_referrals", "Ask for referrals")],
         required=True,

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..domain import bounds
 from ..domain.cadence import QUOTA_PERIODS, IntervalUnit
@@ -125,7 +126,7 @@ class PartnerCadenceTier(models.Model):
             vals = {**vals, **self._get_quota_period()}
         result = super().write(vals)
         if {"interval_number", "interval_unit", "use_quota_period"} & vals.keys():
-            self._cadence_partners()._refresh_cadence()
+            self._request_replan()
         return result
 
     @api.model
@@ -142,8 +143,11 @@ class PartnerCadenceTier(models.Model):
         if tiers:
             tiers.write(self._get_quota_period())
 
-    def _cadence_partners(self):
-        return self.env["res.partner"].sudo().search([("cadence_tier_id", "in", self.ids)])
+    def _request_replan(self):
+        """Re-plan these tiers' partners in the scheduled action, triggered now, not in the
+        request that changed the tier: one statement marks them, whatever their number."""
+        if self:
+            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IN %s", tuple(self.ids)))
 
     def _get_suggestion_rule(self):
         """This tier as a plain rule for the domain's matcher."""

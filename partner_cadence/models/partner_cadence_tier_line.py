@@ -66,12 +66,12 @@ class PartnerCadenceTierLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.tier_id._cadence_partners()._sync_cadence_schedules()
+        lines.tier_id._request_replan()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
-        self.tier_id._cadence_partners()._sync_cadence_schedules()
+        self.tier_id._request_replan()
         return result
 
     def unlink(self):
@@ -85,9 +85,8 @@ class PartnerCadenceTierLine(models.Model):
                     tier=emptied[0].name,
                 )
             )
-        # The database would drop the line's schedules by cascade, past the ORM, and leave
-        # their open reminders in the inbox for ever: drop both through the ORM first.
-        self.env["partner.cadence.schedule"].sudo().search([("line_id", "in", self.ids)]).unlink()
+        # The line's schedules stay, without a line, until the scheduled action re-plans the
+        # tier's partners: it removes them with their open reminders.
         result = super().unlink()
-        tiers._cadence_partners()._sync_cadence_schedules()
+        tiers._request_replan()
         return result

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..domain import bounds
 
@@ -178,7 +179,7 @@ class ResConfigSettings(models.TransientModel):
         if before[0] != after[0]:
             self.env["partner.cadence.tier"]._apply_quota_period()
         if before[2] != after[2]:
-            self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._sync_cadence_schedules()
+            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IS NOT NULL"))
         elif before[1] != after[1]:
-            self.env["res.partner"].sudo().search([("cadence_tier_id", "!=", False)])._refresh_cadence()
+            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IS NOT NULL"))
         return result

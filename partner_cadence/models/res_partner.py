@@ -41,6 +41,11 @@ CADENCE_SCHEDULE_FIELDS = {
 INTRODUCTION_MAX_HOPS_PARAM = "partner_cadence.introduction_max_hops"
 
 
+# How many of the shortest chains are read to find one the user may see end to end: checking
+# rights on a few chains is fast, restricting the walk itself to readable partners is not.
+INTRODUCTION_CANDIDATE_CHAINS = 50
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -88,6 +93,12 @@ class ResPartner(models.Model):
         index="btree_not_null",
         readonly=True,
         help="When the next contact is due: the earliest due date of the tier's lines.",
+    )
+    cadence_replan_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="A change of its tier or of the settings waits for the scheduled action to re-plan it.",
     )
     cadence_paused_until = fields.Date(string="Pause Cadence Until", help="No reminder is due before this day.")
     cadence_do_not_contact = fields.Boolean(string="Do Not Contact", help="No cadence reminder at all.")
@@ -493,20 +504,13 @@ class ResPartner(models.Model):
             ("id", "=", user.company_id.partner_id.id),
         ]
 
-    def _get_visible_referrals_condition(self):
-        """SQL keeping the recommendations between partners the user may read: a chain through
-        someone they cannot see (another company's partner) is no introduction they can use."""
-        if self.env.su:
-            return SQL("TRUE")
-        readable = self.with_context(active_test=False)._search([])
-        return SQL("referrer_id IN %s AND referred_id IN %s", readable.subselect(), readable.subselect())
-
     def _find_introduction_chain(self):
         """Shortest chain of recommendations (either direction, up to the hop limit) from a
         source partner to this one, as ids from the source; None when there is none.
 
         One recursive query walks out from this partner; the walk never revisits a partner on
-        its own path, and the first source reached on the shortest walk wins.
+        its own path, and the first source reached on the shortest walk the user may read
+        wins (among the shortest INTRODUCTION_CANDIDATE_CHAINS).
         """
         self.ensure_one()
         sources = self.sudo().with_context(active_test=False)._search(self._get_introduction_source_domain())
@@ -515,9 +519,9 @@ class ResPartner(models.Model):
             SQL(
                 """
                 WITH RECURSIVE links(from_id, to_id) AS (
-                    SELECT referrer_id, referred_id FROM res_partner_referral WHERE %(visible)s
+                    SELECT referrer_id, referred_id FROM res_partner_referral
                     UNION ALL
-                    SELECT referred_id, referrer_id FROM res_partner_referral WHERE %(visible)s
+                    SELECT referred_id, referrer_id FROM res_partner_referral
                 ), walk(partner_id, path) AS (
                     SELECT %(target)s, ARRAY[%(target)s]
                     UNION ALL
@@ -530,15 +534,26 @@ class ResPartner(models.Model):
                   FROM walk
                  WHERE walk.partner_id IN %(sources)s
               ORDER BY cardinality(walk.path), walk.path
-                 LIMIT 1
+                 LIMIT %(candidates)s
                 """,
                 target=self.id,
                 hops=self._introduction_max_hops(),
                 sources=sources.subselect(),
-                visible=self._get_visible_referrals_condition(),
+                candidates=1 if self.env.su else INTRODUCTION_CANDIDATE_CHAINS,
             )
         )
-        return list(reversed(found[0][0])) if found else None
+        paths = [row[0] for row in found]
+        if paths and not self.env.su:
+            # A chain through someone the user cannot see (another company's partner) is no
+            # introduction they can use: keep the shortest chain they may read end to end.
+            visible = set(
+                self.browse({partner_id for path in paths for partner_id in path})
+                .with_context(active_test=False)
+                ._filtered_access("read")
+                .ids
+            )
+            paths = [path for path in paths if visible.issuperset(path)]
+        return list(reversed(paths[0])) if paths else None
 
     def _get_warm_introduction_text(self):
         """What to open the call with: who recommended this partner, and when."""
@@ -901,7 +916,9 @@ class ResPartner(models.Model):
         for partner in self.sudo():
             schedules = partner.cadence_schedule_ids
             natural = {}
-            for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch"):
+            # A touch schedule whose line was deleted waits for the scheduled action to remove
+            # it: nothing is due on it meanwhile.
+            for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch" and schedule.line_id):
                 tier = schedule.line_id.tier_id
                 natural[schedule] = next_quota_touch(
                     schedule.last_touch_date or None,
@@ -928,7 +945,7 @@ class ResPartner(models.Model):
                         schedule.last_touch_date or schedule.start_date, settings["ask_referrals_days"], "day"
                     )
                 else:
-                    due = natural[schedule]
+                    due = natural.get(schedule)
                 if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
                     due = partner.cadence_paused_until
                 if due and settings["weekdays_only"]:
@@ -1145,6 +1162,30 @@ class ResPartner(models.Model):
         return len(inserted)
 
     @api.model
+    def _request_cadence_replan(self, condition):
+        """Mark the partners matching ``condition`` (SQL on res_partner) for the scheduled
+        action, and trigger it: changes to a tier or a setting reach any number of partners
+        without making the manager's request wait for them."""
+        self.env.flush_all()
+        self.env.execute_query(
+            SQL(
+                "UPDATE res_partner SET cadence_replan_pending = TRUE WHERE %s AND cadence_replan_pending IS NOT TRUE",
+                condition,
+            )
+        )
+        self.invalidate_model(["cadence_replan_pending"])
+        self.env.ref("partner_cadence.ir_cron_plan_partner_touches").sudo()._trigger()
+
+    @api.model
+    def _replan_pending(self, partners):
+        partners._sync_cadence_schedules()
+        self.env.execute_query(
+            SQL("UPDATE res_partner SET cadence_replan_pending = FALSE WHERE id IN %s", tuple(partners.ids))
+        )
+        partners.invalidate_recordset(["cadence_replan_pending"])
+        return len(partners)
+
+    @api.model
     def _cron_plan_cadence_touches(self):
         """Scheduled action: reminders for every schedule due within the planning horizon.
 
@@ -1152,6 +1193,11 @@ class ResPartner(models.Model):
         """
         planner = self.env["partner.cadence.planner"]
         settings = self._get_cadence_settings()
+        planner._run_batches(
+            "res.partner",
+            [("cadence_replan_pending", "=", True), ("active", "in", (True, False))],
+            self._replan_pending,
+        )
         planner._run_step(self.env["calendar.event"]._register_ended_cadence_meetings)
         planner._run_step(self._reschedule_cadence_reminders)
         cutoff = planning_cutoff(fields.Date.context_today(self), settings["horizon_days"])

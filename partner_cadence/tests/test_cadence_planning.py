@@ -117,10 +117,18 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertFalse(reminder.exists())
         self.assertFalse(self.realtor.next_touch_date)
 
-    def test_tier_interval_change_reaches_open_reminders_at_once(self):
+    def test_tier_interval_change_is_replanned_by_the_triggered_action(self):
         reminder = self._reminders(self.realtor)
-        self.tier_weekly.interval_number = 2
+        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches")
+        with self.assertQueryCount(__system__=12):
+            # One statement marks the tier's partners, whatever their number.
+            self.tier_weekly.interval_number = 2
+        self.assertTrue(self.realtor.cadence_replan_pending)
+        self.assertEqual(reminder.date_deadline, date(2026, 11, 17), "not in the manager's request")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), "the action is triggered")
+        self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
+        self.assertFalse(self.realtor.cadence_replan_pending)
 
     def test_reminder_goes_to_company_salesperson_then_default_user(self):
         company = self._create_partner("Casa Agency", None, None, self.manager, is_company=True)

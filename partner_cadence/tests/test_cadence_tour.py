@@ -45,6 +45,8 @@ class TestCadenceTour(HttpCase):
             "partner_cadence_tier_interval_tour",
             login="tour_manager",
         )
+        # Saving the tier triggered the scheduled action, which runs it in the background.
+        self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
         self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")
 
