@@ -1167,14 +1167,18 @@ class ResPartner(models.Model):
         action, and trigger it: changes to a tier or a setting reach any number of partners
         without making the manager's request wait for them."""
         self.env.flush_all()
-        self.env.execute_query(
+        self.env.cr.execute(
             SQL(
                 "UPDATE res_partner SET cadence_replan_pending = TRUE WHERE %s AND cadence_replan_pending IS NOT TRUE",
                 condition,
             )
         )
+        if not self.env.cr.rowcount:
+            return
         self.invalidate_model(["cadence_replan_pending"])
-        self.env.ref("partner_cadence.ir_cron_plan_partner_touches").sudo()._trigger()
+        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
 
     @api.model
     def _replan_pending(self, partners):
