@@ -183,7 +183,7 @@ def save_tier(env):
     env.cr.commit()
     elapsed = time.perf_counter() - start
     tier.write({"interval_number": 1})
-    env.cr.execute(SQL("UPDATE res_partner SET cadence_replan_pending = FALSE"))
+    env.cr.execute(SQL("UPDATE partner_cadence_tier SET replan_requested_at = NULL"))
     env.cr.commit()
     env.invalidate_all()
     return partners, elapsed

@@ -80,6 +80,11 @@ class PartnerCadenceTier(models.Model):
         help="Leave empty to share the tier between companies.",
     )
     partner_count = fields.Integer(compute="_compute_partner_count", string="Partners")
+    replan_requested_at = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="Changed since its partners were last planned: the scheduled action re-plans them.",
+    )
 
     @api.constrains("interval_number", "interval_unit")
     def _check_interval_number(self):
@@ -145,9 +150,30 @@ class PartnerCadenceTier(models.Model):
 
     def _request_replan(self):
         """Re-plan these tiers' partners in the scheduled action, triggered now, not in the
-        request that changed the tier: one statement marks them, whatever their number."""
-        if self:
-            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IN %s", tuple(self.ids)))
+        request that changed the tier: the tiers are marked, whatever their partners' number."""
+        if not self:
+            return
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE partner_cadence_tier SET replan_requested_at = clock_timestamp() AT TIME ZONE 'UTC'"
+                " WHERE id IN %s",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["replan_requested_at"])
+        # Absent while the module installs: its data creates tiers before the action.
+        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
+        if cron and self._cadence_partner_count():
+            cron.sudo()._trigger()
+
+    def _cadence_partner_count(self):
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("cadence_tier_id", "in", self.ids)], limit=1)
+        )
 
     def _get_suggestion_rule(self):
         """This tier as a plain rule for the domain's matcher."""

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
 
 from ..domain import bounds
 
@@ -179,7 +178,7 @@ class ResConfigSettings(models.TransientModel):
         if before[0] != after[0]:
             self.env["partner.cadence.tier"]._apply_quota_period()
         if before[2] != after[2]:
-            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IS NOT NULL"))
+            self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
         elif before[1] != after[1]:
-            self.env["res.partner"]._request_cadence_replan(SQL("cadence_tier_id IS NOT NULL"))
+            self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
         return result

@@ -94,12 +94,6 @@ class ResPartner(models.Model):
         readonly=True,
         help="When the next contact is due: the earliest due date of the tier's lines.",
     )
-    cadence_replan_pending = fields.Boolean(
-        readonly=True,
-        copy=False,
-        index=True,
-        help="A change of its tier or of the settings waits for the scheduled action to re-plan it.",
-    )
     cadence_paused_until = fields.Date(string="Pause Cadence Until", help="No reminder is due before this day.")
     cadence_do_not_contact = fields.Boolean(string="Do Not Contact", help="No cadence reminder at all.")
     cadence_schedule_ids = fields.One2many("partner.cadence.schedule", "partner_id", string="Cadence Quotas")
@@ -1162,31 +1156,40 @@ class ResPartner(models.Model):
         return len(inserted)
 
     @api.model
-    def _request_cadence_replan(self, condition):
-        """Mark the partners matching ``condition`` (SQL on res_partner) for the scheduled
-        action, and trigger it: changes to a tier or a setting reach any number of partners
-        without making the manager's request wait for them."""
+    def _replan_changed_tiers(self):
+        """Re-plan, in batches, the partners of the tiers changed since the last run (a tier,
+        one of its lines or a planning setting); a tier changed again meanwhile stays marked."""
+        planner = self.env["partner.cadence.planner"]
         self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "UPDATE res_partner SET cadence_replan_pending = TRUE WHERE %s AND cadence_replan_pending IS NOT TRUE",
-                condition,
-            )
+        # Read raw, to the microsecond: the mark is cleared only where unchanged since this
+        # read, so a request made during the run keeps its mark for the next one.
+        marks = self.env.execute_query(
+            SQL("SELECT id, replan_requested_at FROM partner_cadence_tier WHERE replan_requested_at IS NOT NULL")
         )
-        if not self.env.cr.rowcount:
+        if not marks:
             return
-        self.invalidate_model(["cadence_replan_pending"])
-        cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
-        if cron:
-            cron.sudo()._trigger()
+        requested = [SQL("(%s, %s::timestamp)", tier_id, at) for tier_id, at in marks]
+        planner._run_batches(
+            "res.partner",
+            [("cadence_tier_id", "in", [tier_id for tier_id, _at in marks]), ("active", "in", (True, False))],
+            self._replan_partners,
+        )
+        planner._run_step(
+            self.env.execute_query,
+            SQL(
+                """
+                UPDATE partner_cadence_tier tier SET replan_requested_at = NULL
+                  FROM (VALUES %s) AS requested(id, at)
+                 WHERE tier.id = requested.id AND tier.replan_requested_at = requested.at
+                """,
+                SQL(", ").join(requested),
+            ),
+        )
+        self.env["partner.cadence.tier"].invalidate_model(["replan_requested_at"])
 
     @api.model
-    def _replan_pending(self, partners):
+    def _replan_partners(self, partners):
         partners._sync_cadence_schedules()
-        self.env.execute_query(
-            SQL("UPDATE res_partner SET cadence_replan_pending = FALSE WHERE id IN %s", tuple(partners.ids))
-        )
-        partners.invalidate_recordset(["cadence_replan_pending"])
         return len(partners)
 
     @api.model
@@ -1197,11 +1200,7 @@ class ResPartner(models.Model):
         """
         planner = self.env["partner.cadence.planner"]
         settings = self._get_cadence_settings()
-        planner._run_batches(
-            "res.partner",
-            [("cadence_replan_pending", "=", True), ("active", "in", (True, False))],
-            self._replan_pending,
-        )
+        self._replan_changed_tiers()
         planner._run_step(self.env["calendar.event"]._register_ended_cadence_meetings)
         planner._run_step(self._reschedule_cadence_reminders)
         cutoff = planning_cutoff(fields.Date.context_today(self), settings["horizon_days"])

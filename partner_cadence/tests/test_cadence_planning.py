@@ -121,14 +121,30 @@ class TestCadencePlanning(PartnerCadenceCommon):
         reminder = self._reminders(self.realtor)
         cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches")
         with self.assertQueryCount(__system__=12):
-            # One statement marks the tier's partners, whatever their number.
+            # The tier is marked, whatever the number of its partners.
             self.tier_weekly.interval_number = 2
-        self.assertTrue(self.realtor.cadence_replan_pending)
+        self.assertTrue(self.tier_weekly.replan_requested_at)
         self.assertEqual(reminder.date_deadline, date(2026, 11, 17), "not in the manager's request")
         self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), "the action is triggered")
         self.env["res.partner"]._cron_plan_cadence_touches()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
-        self.assertFalse(self.realtor.cadence_replan_pending)
+        self.assertFalse(self.tier_weekly.replan_requested_at)
+
+    def test_a_tier_changed_again_during_the_run_stays_marked(self):
+        self.tier_weekly.interval_number = 2
+        Partner = type(self.env["res.partner"])
+        original = Partner._replan_partners
+
+        def changed_meanwhile(partner_model, partners):
+            self.tier_weekly.interval_number = 3
+            return original(partner_model, partners)
+
+        with patch.object(Partner, "_replan_partners", changed_meanwhile):
+            self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertTrue(self.tier_weekly.replan_requested_at, "the second change waits for the next run")
+        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.assertFalse(self.tier_weekly.replan_requested_at)
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 1), "three weeks after the 10th")
 
     def test_reminder_goes_to_company_salesperson_then_default_user(self):
         company = self._create_partner("Casa Agency", None, None, self.manager, is_company=True)
