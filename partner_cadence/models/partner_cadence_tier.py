@@ -154,26 +154,25 @@ class PartnerCadenceTier(models.Model):
         if not self:
             return
         self.env.flush_all()
+        # Only tiers with partners: a tier nobody follows has nothing to re-plan.
         self.env.cr.execute(
             SQL(
-                "UPDATE partner_cadence_tier SET replan_requested_at = clock_timestamp() AT TIME ZONE 'UTC'"
-                " WHERE id IN %s",
+                """
+                UPDATE partner_cadence_tier tier
+                   SET replan_requested_at = clock_timestamp() AT TIME ZONE 'UTC'
+                 WHERE tier.id IN %s
+                   AND EXISTS (SELECT 1 FROM res_partner partner WHERE partner.cadence_tier_id = tier.id)
+                """,
                 tuple(self.ids),
             )
         )
+        if not self.env.cr.rowcount:
+            return
         self.invalidate_recordset(["replan_requested_at"])
         # Absent while the module installs: its data creates tiers before the action.
         cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
-        if cron and self._cadence_partner_count():
+        if cron:
             cron.sudo()._trigger()
-
-    def _cadence_partner_count(self):
-        return (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_count([("cadence_tier_id", "in", self.ids)], limit=1)
-        )
 
     def _get_suggestion_rule(self):
         """This tier as a plain rule for the domain's matcher."""
