@@ -76,7 +76,16 @@ def unpack(archive, target):
     """Unpack into ``target``, dropping the single top folder an archive of a tree has."""
     try:
         with tarfile.open(archive) as tar:
-            tar.extractall(target, filter="data")
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(target, filter="data")
+            else:
+                # Pythons before 3.11.4 have no extraction filters: refuse what would land
+                # outside the target, as the "data" filter does.
+                for member in tar.getmembers():
+                    path = Path(member.name)
+                    if path.is_absolute() or ".." in path.parts or member.issym() or member.islnk():
+                        raise SourceError(f"the archive holds an unsafe entry: {member.name}")
+                tar.extractall(target)
     except (tarfile.TarError, OSError) as error:
         raise SourceError(f"the archive could not be unpacked: {error}") from error
     entries = list(Path(target).iterdir())

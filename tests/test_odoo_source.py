@@ -108,3 +108,15 @@ def test_the_command_prints_the_tree_to_use(tmp_path):
         [sys.executable, str(SCRIPT), str(tmp_path / "cache")], env=env, capture_output=True, text=True, check=True
     )
     assert (Path(result.stdout.strip()) / "odoo-bin").is_file()
+
+
+def test_older_pythons_without_extraction_filters_refuse_escaping_entries(tmp_path, monkeypatch):
+    monkeypatch.delattr(odoo_source.tarfile, "data_filter", raising=False)
+    archive = tmp_path / "odoo.tar.gz"
+    checksum = make_archive(archive, ODOO_TREE)
+    assert (odoo_source.get_odoo(tmp_path / "cache", str(archive), checksum) / "odoo-bin").is_file()
+    evil = tmp_path / "evil.tar.gz"
+    checksum = make_archive(evil, {**ODOO_TREE, "../../escaped": "x"})
+    with pytest.raises(odoo_source.SourceError, match="unsafe entry"):
+        odoo_source.get_odoo(tmp_path / "cache2", str(evil), checksum)
+    assert not (tmp_path / "escaped").exists()
