@@ -187,6 +187,8 @@ class PartnerCadenceTier(models.Model):
 
     def action_open_partners(self):
         self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("contacts.action_contacts")
         action["domain"] = [("cadence_tier_id", "=", self.id)]
         action["context"] = {"default_cadence_tier_id": self.id}

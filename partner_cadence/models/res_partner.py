@@ -567,12 +567,16 @@ class ResPartner(models.Model):
 
     def action_open_referral_tree(self):
         self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_tree_action")
         action["context"] = {"hierarchy_res_id": self.id, "active_test": False}
         return action
 
     def action_open_referrals(self):
         self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_action")
         action["domain"] = ["|", ("referrer_id", "=", self.id), ("referred_id", "=", self.id)]
         action["context"] = {"default_referrer_id": self.id}
@@ -580,6 +584,8 @@ class ResPartner(models.Model):
 
     def action_record_referrals(self):
         self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_wizard_action")
         action["context"] = {"default_partner_id": self.id}
         return action
@@ -660,6 +666,8 @@ class ResPartner(models.Model):
 
     def action_open_cadence_reminders(self):
         self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("mail.mail_activity_action")
         action["domain"] = [
             ("res_model", "=", "res.partner"),

@@ -13,3 +13,4 @@ from . import test_cadence_dropouts
 from . import test_bad_input
 from . import test_access_leaks
 from . import test_concurrency
+from . import test_rpc_access

@@ -4,7 +4,7 @@ from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
-@tagged("post_install", "-at_install", "partner_cadence_tour")
+@tagged("post_install", "-at_install", "partner_cadence_http")
 class TestCadenceTour(HttpCase):
     @classmethod
     def setUpClass(cls):

@@ -1,0 +1,91 @@
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+
+
+@tagged("post_install", "-at_install", "partner_cadence_http")
+class TestRpcAccess(HttpCase):
+    """Every public method of the addon, called over JSON-RPC by those who must not use it:
+    a portal user, and a salesperson of another company. Each call is refused and changes
+    nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal = new_test_user(cls.env, login="rpc_portal", groups="base.group_portal")
+        other_company = cls.env["res.company"].create({"name": "RPC Other Company"})
+        cls.outsider = new_test_user(
+            cls.env,
+            login="rpc_outsider",
+            groups="sales_team.group_sale_salesman_all_leads",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+        company = cls.env.ref("base.main_company")
+        cls.partner = cls.env["res.partner"].create(
+            {
+                "name": "RPC Realtor",
+                "company_id": company.id,
+                "cadence_tier_id": cls.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
+            }
+        )
+        cls.lead = cls.env["crm.lead"].create(
+            {"name": "RPC Lead", "company_id": company.id, "type": "opportunity", "nurture_stop_reason": "x"}
+        )
+        cls.tier = cls.env.ref("partner_cadence.partner_cadence_tier_weekly")
+        cls.wizard = (
+            cls.env["res.partner.referral.wizard"]
+            .with_context(default_partner_id=cls.partner.id)
+            .create({"line_ids": [Command.create({"name": "RPC Recommended"})]})
+        )
+
+    def _call(self, model, method, record_ids):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": [record_ids], "kwargs": {}},
+        )
+
+    def _public_methods(self):
+        return [
+            ("res.partner", self.partner.ids, "action_open_referral_tree"),
+            ("res.partner", self.partner.ids, "action_open_referrals"),
+            ("res.partner", self.partner.ids, "action_record_referrals"),
+            ("res.partner", self.partner.ids, "action_apply_suggested_tier"),
+            ("res.partner", self.partner.ids, "action_open_cadence_reminders"),
+            ("crm.lead", self.lead.ids, "action_set_lost_low_potential"),
+            ("crm.lead", self.lead.ids, "action_hand_off"),
+            ("crm.lead", self.lead.ids, "action_start_nurture"),
+            ("crm.lead", self.lead.ids, "action_pause_nurture"),
+            ("crm.lead", self.lead.ids, "action_resume_nurture"),
+            ("crm.lead", self.lead.ids, "action_stop_nurture"),
+            ("partner.cadence.tier", self.tier.ids, "action_open_partners"),
+            ("res.partner.referral.wizard", self.wizard.ids, "action_record"),
+        ]
+
+    def _assert_all_refused(self, login, allowed=()):
+        self.authenticate(login, login)
+        for model, ids, method in self._public_methods():
+            if (model, method) in allowed:
+                continue
+            with self.subTest(user=login, method=f"{model}.{method}"):
+                with self.assertRaises(JsonRpcException) as refused:
+                    self._call(model, method, ids)
+                self.assertEqual(refused.exception.args[0], "odoo.exceptions.AccessError")
+        self.assertFalse(self.lead.nurture_state, "nothing changed")
+        self.assertTrue(self.lead.active)
+        self.assertFalse(self.partner.referral_given_ids)
+
+    def test_a_portal_user_is_refused_every_public_method(self):
+        self._assert_all_refused("rpc_portal")
+
+    def test_a_salesperson_of_another_company_is_refused_every_public_method(self):
+        # The shipped tiers are shared by every company: listing a tier's partners is theirs
+        # to do, and shows them only their own company's partners.
+        self._assert_all_refused("rpc_outsider", allowed={("partner.cadence.tier", "action_open_partners")})
+
+    def test_private_methods_cannot_be_called_at_all(self):
+        self.authenticate("rpc_outsider", "rpc_outsider")
+        with self.assertRaises(JsonRpcException):
+            self._call("res.partner", "_cron_plan_cadence_touches", [])
+        with self.assertRaises(JsonRpcException):
+            self._call("partner.cadence.planner", "_run_batches", [])
