@@ -300,9 +300,24 @@ class CrmLead(models.Model):
         ).unlink()
 
     def _get_nurture_responsible(self):
-        """Who makes the lead's nurture touches: its salesperson, else the default responsible."""
+        """Who makes the lead's nurture touches: its salesperson while active, else the default
+        responsible, as for partners: a lead never waits on someone who will not look."""
         self.ensure_one()
-        return self.user_id or self.env["res.partner"]._get_cadence_settings()["default_user"]
+        if self.user_id.active:
+            return self.user_id
+        return self.env["res.partner"]._get_cadence_settings()["default_user"]
+
+    def _reassign_nurture_touches(self):
+        """Open nurture touches follow their lead's responsible (after an archive, say)."""
+        touches = (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("res_model", "=", "crm.lead"), ("res_id", "in", self.ids), ("nurture_touch", "=", True)])
+        )
+        for touch in touches:
+            responsible = self.browse(touch.res_id)._get_nurture_responsible()
+            if touch.user_id != responsible:
+                touch.with_context(mail_activity_quick_update=True).user_id = responsible
 
     def _plan_nurture(self):
         """Move each running lead to its current phase and keep exactly one open nurture touch."""

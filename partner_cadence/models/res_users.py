@@ -14,6 +14,14 @@ class ResUsers(models.Model):
             self.env["partner.cadence.schedule"].sudo().search(
                 [("activity_id.user_id", "in", archiving.ids)]
             ).partner_id._reassign_cadence_reminders()
+            touches = (
+                self.env["mail.activity"]
+                .sudo()
+                .search(
+                    [("nurture_touch", "=", True), ("res_model", "=", "crm.lead"), ("user_id", "in", archiving.ids)]
+                )
+            )
+            self.env["crm.lead"].sudo().browse(touches.mapped("res_id"))._reassign_nurture_touches()
         return result
 
     def action_archive(self):
