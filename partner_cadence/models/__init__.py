@@ -4,6 +4,10 @@ from . import partner_cadence_tier_line
 from . import partner_cadence_touch
 from . import partner_cadence_schedule
 from . import res_partner
+from . import res_partner_cadence
+from . import res_partner_cadence_planning
+from . import res_partner_value
+from . import res_partner_referral_tree
 from . import res_partner_referral_kind
 from . import res_partner_referral
 from . import mail_activity

@@ -1,0 +1,252 @@
+import datetime
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from ..domain import economics
+from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
+
+
+class ResPartner(models.Model):
+    """Where a partner stands on its cadence: touches recorded, one schedule per tier line,
+    each line's next due date (DOMAIN.md sections 1 and 2)."""
+
+    # One capability of res.partner per file, each short enough to read at once: pylint-odoo
+    # would rather have one class per model, the project asks for files under 400 lines.
+    _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model
+    def _get_cadence_settings(self):
+        params = self.env["ir.config_parameter"].sudo()
+        default_user = (
+            self.env["res.users"].sudo().browse(int(params.get_param("partner_cadence.default_user_id") or 0)).exists()
+        )
+        return {
+            "horizon_days": int(params.get_param("partner_cadence.horizon_days") or 0),
+            "default_user": default_user or self.env.ref("base.user_admin"),
+            "weekdays_only": params.get_param("partner_cadence.weekdays_only") == "True",
+            "monthly_loss_percent": float(params.get_param("partner_cadence.monthly_loss_percent") or 0.0),
+            "value_window_months": int(params.get_param("partner_cadence.value_window_months") or 0),
+            "ask_referrals_days": int(params.get_param("partner_cadence.ask_referrals_days") or 0),
+        }
+
+    def _register_cadence_touch(self, touch_date, activity_type=None, origin="manual", source=None):
+        """Record a real touch on ``touch_date`` with each of these partners."""
+        values = {
+            "date": touch_date,
+            "activity_type_id": activity_type.id if activity_type else False,
+            "origin": origin,
+        }
+        if source:
+            values.update(res_model=source._name, res_id=source.id)
+        return self.env["partner.cadence.touch"]._record([{**values, "partner_id": partner.id} for partner in self])
+
+    def _apply_cadence_touches(self, touches):
+        """Move last touches on for the counted ``touches``; an older one never moves a clock back."""
+        counted_origins = touches._counted_origins()
+        counted = touches.filtered(lambda touch: touch.origin in counted_origins)
+        by_partner = defaultdict(list)
+        for touch in counted:
+            by_partner[touch.partner_id].append(touch)
+        for partner, partner_touches in by_partner.items():
+            latest = max(touch.date for touch in partner_touches)
+            if not partner.last_touch_date or partner.last_touch_date < latest:
+                partner.with_context(cadence_touch_applying=True).last_touch_date = latest
+            for schedule in partner.sudo().cadence_schedule_ids:
+                dates = [touch.date for touch in partner_touches if schedule._counts_touch(touch.activity_type_id.id)]
+                if dates and (not schedule.last_touch_date or schedule.last_touch_date < max(dates)):
+                    schedule.last_touch_date = max(dates)
+        self._refresh_cadence()
+
+    def _sync_cadence_schedules(self):
+        """Give each partner one schedule per line of its tier (and one to complete its
+        first-contact information when that is missing), then re-plan."""
+        schedules = self.env["partner.cadence.schedule"].sudo()
+        first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
+        ask_type = self.env.ref("partner_cadence.mail_activity_type_ask_referrals")
+        asks_referrals = self._get_cadence_settings()["ask_referrals_days"] > 0
+        existing = defaultdict(lambda: schedules.browse())
+        for schedule in schedules.search([("partner_id", "in", self.ids)]):
+            existing[schedule.partner_id.id] |= schedule
+        today = fields.Date.context_today(self)
+        obsolete = schedules.browse()
+        new_values = []
+        last_by_type = self._get_cadence_last_touches_by_type()
+        for partner in self:
+            wanted = {}
+            if partner.cadence_tier_id and partner.active:
+                for line in partner.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
+                    wanted[line.activity_type_id.id] = ("touch", line)
+                if not partner.first_contact_complete:
+                    wanted[first_contact_type.id] = ("first_contact", None)
+                if asks_referrals:
+                    wanted[ask_type.id] = ("ask_referrals", None)
+            for schedule in existing[partner.id]:
+                kind, line = wanted.pop(schedule.activity_type_id.id, (None, None))
+                if kind is None or kind != schedule.kind:
+                    obsolete |= schedule
+                    if kind:
+                        wanted[schedule.activity_type_id.id] = (kind, line)
+                elif schedule.line_id != (line or schedules.line_id):
+                    schedule.line_id = line
+            for type_id, (kind, line) in wanted.items():
+                new_values.append(
+                    {
+                        "partner_id": partner.id,
+                        "line_id": line.id if line else False,
+                        "kind": kind,
+                        "activity_type_id": type_id,
+                        "start_date": today,
+                        # A line counting any touch, and the call-back, start from the last
+                        # touch of any kind; the others from the last of their own type.
+                        "last_touch_date": partner.last_touch_date
+                        if kind == "first_contact" or (line and line.counts_any_touch)
+                        else last_by_type.get((partner.id, type_id), False),
+                    }
+                )
+        obsolete.unlink()
+        schedules.create(new_values)
+        self._refresh_cadence()
+
+    def _get_cadence_last_touches_by_type(self):
+        """The last counted touch of each type with these partners: {(partner id, type id): date}."""
+        touches = self.env["partner.cadence.touch"].sudo()
+        return {
+            (partner.id, kind.id): last
+            for partner, kind, last in touches._read_group(
+                [("partner_id", "in", self.ids), ("origin", "in", touches._counted_origins())],
+                ["partner_id", "activity_type_id"],
+                ["date:max"],
+            )
+        }
+
+    def _get_cadence_done_counts(self):
+        """Counted touches in each schedule's current period: {(partner id, schedule id): count}."""
+        schedules = (
+            self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", self.ids), ("kind", "=", "touch")])
+        )
+        if not schedules:
+            return {}
+        today = fields.Date.context_today(self)
+        starts = {
+            schedule: period_start(
+                today, schedule.line_id.tier_id.interval_number, schedule.line_id.tier_id.interval_unit
+            )
+            for schedule in schedules
+        }
+        touches = self.env["partner.cadence.touch"].sudo()
+        rows = touches.search_read(
+            [
+                ("partner_id", "in", schedules.partner_id.ids),
+                ("date", ">=", min(starts.values())),
+                ("origin", "in", touches._counted_origins()),
+            ],
+            ["partner_id", "date", "activity_type_id"],
+        )
+        by_partner = defaultdict(list)
+        for row in rows:
+            by_partner[row["partner_id"][0]].append(row)
+        counts = {}
+        for schedule, start in starts.items():
+            counts[schedule.partner_id.id, schedule.id] = sum(
+                1
+                for row in by_partner[schedule.partner_id.id]
+                if row["date"] >= start
+                and schedule._counts_touch(row["activity_type_id"] and row["activity_type_id"][0])
+            )
+        return counts
+
+    def _get_cadence_working_days(self):
+        """(working weekdays, public holidays) of this partner's company, when scheduling on weekdays only."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        calendar = company.resource_calendar_id
+        if not calendar:
+            return set(), set()
+        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", (False, calendar.id)),
+                    ("company_id", "in", (False, company.id)),
+                ]
+            )
+        )
+        holidays = set()
+        for leave in leaves:
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day += datetime.timedelta(days=1)
+        return weekdays, holidays
+
+    def _refresh_cadence(self):
+        """Recompute every schedule's next due date and the partners' next touch, then re-plan."""
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        settings = self._get_cadence_settings()
+        done_counts = self._get_cadence_done_counts()
+        working_days = {}
+        for partner in self.sudo():
+            schedules = partner.cadence_schedule_ids
+            natural = {}
+            # A touch schedule whose line was deleted waits for the scheduled action to remove
+            # it: nothing is due on it meanwhile.
+            for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch" and schedule.line_id):
+                tier = schedule.line_id.tier_id
+                natural[schedule] = next_quota_touch(
+                    schedule.last_touch_date or None,
+                    tier.interval_number,
+                    tier.interval_unit,
+                    schedule.touch_count,
+                    done_counts.get((partner.id, schedule.id), 0),
+                    today,
+                    first_due=schedule.start_date,
+                )
+            blocked = not partner.active or partner.cadence_do_not_contact or not partner.cadence_tier_id
+            first_contact_pending = any(schedule.kind == "first_contact" for schedule in schedules)
+            for schedule in schedules:
+                if blocked:
+                    due = None
+                elif schedule.kind == "first_contact":
+                    due = min((date for date in natural.values() if date), default=schedule.start_date)
+                elif first_contact_pending:
+                    due = None
+                elif schedule.kind == "ask_referrals" and settings["ask_referrals_days"] <= 0:
+                    due = None
+                elif schedule.kind == "ask_referrals":
+                    due = add_interval(
+                        schedule.last_touch_date or schedule.start_date, settings["ask_referrals_days"], "day"
+                    )
+                else:
+                    due = natural.get(schedule)
+                if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
+                    due = partner.cadence_paused_until
+                if due and settings["weekdays_only"]:
+                    company = partner.company_id or self.env.company
+                    if company not in working_days:
+                        working_days[company] = partner._get_cadence_working_days()
+                    due = next_working_day(due, *working_days[company])
+                if schedule.next_due_date != (due or False):
+                    schedule.next_due_date = due
+            # Asking for referrals rides along with the touches; it is not what makes a partner late.
+            next_touch = min(
+                (
+                    schedule.next_due_date
+                    for schedule in schedules
+                    if schedule.next_due_date and schedule.kind != "ask_referrals"
+                ),
+                default=False,
+            )
+            if partner.next_touch_date != next_touch:
+                partner.next_touch_date = next_touch
+            risk = economics.value_at_risk(
+                partner.cadence_value, next_touch or None, today, settings["monthly_loss_percent"]
+            )
+            if partner.cadence_currency_id.compare_amounts(risk, partner.cadence_value_at_risk):
+                partner.cadence_value_at_risk = risk
+        self._plan_cadence_reminders()
