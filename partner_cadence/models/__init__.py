@@ -17,5 +17,6 @@ from . import res_users
 from . import crm_lead_marker_question
 from . import crm_nurture_phase
 from . import crm_lead
+from . import crm_lead_nurture
 from . import crm_team
 from . import res_config_settings
