@@ -2,6 +2,7 @@ import logging
 from collections import defaultdict
 
 from markupsafe import Markup, escape
+from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.tools import SQL, get_lang
@@ -163,18 +164,17 @@ class ResPartner(models.Model):
             activities.browse(activity_ids).with_context(mail_activity_quick_update=True).write({"user_id": user.id})
 
     def _insert_cadence_reminders(self, schedules, default_user):
-        """Create the reminders of ``schedules`` (due, none open) in one statement.
+        """Create the reminders of ``schedules`` (due, none open), through the ORM in one batch.
 
-        The partial unique index on open cadence reminders makes a concurrent planner's
-        reminder win: ours is skipped and the schedule is linked to theirs, so nothing is
-        duplicated and nothing is lost. No e-mail per reminder: each user with new reminders
-        due gets one bus notification, and the inbox is where salespeople look.
+        ``mail_activity_quick_update`` keeps Odoo from mailing each salesperson a notice per
+        reminder: each user with new reminders due gets one bus notification, and the inbox is
+        where salespeople look. The partial unique index on open cadence reminders makes a
+        concurrent save's reminder win: ours is dropped and the schedule linked to theirs.
         """
         if not schedules:
             return 0
-        now = fields.Datetime.now()
         model_id = self.env["ir.model"]._get_id("res.partner")
-        rows = []
+        vals_list = []
         users_due_now = set()
         today = fields.Date.context_today(self)
         by_lang = defaultdict(list)
@@ -194,46 +194,26 @@ class ResPartner(models.Model):
                 partner = schedule.partner_id.with_env(localized.env)
                 schedule = schedule.with_env(localized.env)
                 reasons = partner._get_cadence_reminder_reasons(schedule, lambda day, p=date_pattern: day.strftime(p))
-                note = Markup("").join(Markup("<p>%s</p>") % escape(reason) for reason in reasons)
                 summary = {
                     "first_contact": localized.env._("First-contact information"),
                     "ask_referrals": localized.env._("Ask for referrals"),
                 }.get(schedule.kind) or partner.cadence_tier_id.name
-                rows.append(
-                    SQL(
-                        "(%s, 'res.partner', %s, %s, %s, %s, %s, %s, %s, %s, TRUE, TRUE, TRUE, %s, %s, %s, %s)",
-                        model_id,
-                        partner.id,
-                        partner.complete_name,
-                        schedule.activity_type_id.id,
-                        summary,
-                        str(note),
-                        schedule.next_due_date,
-                        responsible.id,
-                        responsible.tz,
-                        self.env.uid,
-                        now,
-                        self.env.uid,
-                        now,
-                    )
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": partner.id,
+                        "activity_type_id": schedule.activity_type_id.id,
+                        "summary": summary,
+                        "note": Markup("").join(Markup("<p>%s</p>") % escape(reason) for reason in reasons),
+                        "date_deadline": schedule.next_due_date,
+                        "user_id": responsible.id,
+                        "automated": True,
+                        "cadence_reminder": True,
+                    }
                 )
                 if schedule.next_due_date <= today:
                     users_due_now.add(responsible.id)
-        self.env.flush_all()
-        inserted = self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO mail_activity (res_model_id, res_model, res_id, res_name, activity_type_id,
-                                           summary, note, date_deadline, user_id, user_tz,
-                                           automated, cadence_reminder, active,
-                                           create_uid, create_date, write_uid, write_date)
-                VALUES %s
-                ON CONFLICT DO NOTHING
-                RETURNING id
-                """,
-                SQL(", ").join(rows),
-            )
-        )
+        created = self._create_cadence_reminders(vals_list)
         # Link each schedule to its open reminder, ours or a concurrent planner's.
         self.env.execute_query(
             SQL(
@@ -255,7 +235,26 @@ class ResPartner(models.Model):
         self.invalidate_model(["activity_ids"])
         if users_due_now:
             self.env["res.users"].browse(users_due_now)._bus_send("mail.activity/updated", {"activity_created": True})
-        return len(inserted)
+        return len(created)
+
+    @api.model
+    def _create_cadence_reminders(self, vals_list):
+        """``mail.activity`` records for ``vals_list``, all in one create; should a concurrent
+        transaction have planned one of them meanwhile (the unique index refuses it), the
+        others are created one by one and that one is left to the other transaction."""
+        activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        try:
+            with self.env.cr.savepoint():
+                return activities.create(vals_list)
+        except errors.UniqueViolation:
+            created = activities.browse()
+            for vals in vals_list:
+                try:
+                    with self.env.cr.savepoint():
+                        created |= activities.create(vals)
+                except errors.UniqueViolation:
+                    continue
+            return created
 
     @api.model
     def _replan_changed_tiers(self):

@@ -146,6 +146,28 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertFalse(self.tier_weekly.replan_requested_at)
         self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 1), "three weeks after the 10th")
 
+    def test_a_reminder_planned_meanwhile_elsewhere_is_left_to_it(self):
+        other = self._create_partner("Other Realtor", self.tier_weekly, date(2026, 11, 10), self.salesman)
+        existing = self._reminders(self.realtor)
+        self._reminders(other).unlink()
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        created = self.env["res.partner"]._create_cadence_reminders(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": self.call_type.id,
+                    "user_id": self.salesman.id,
+                    "automated": True,
+                    "cadence_reminder": True,
+                }
+                for partner in (self.realtor, other)
+            ]
+        )
+        self.assertEqual(created.mapped("res_id"), [other.id], "the one already open is not doubled")
+        self.assertEqual(self._reminders(self.realtor), existing)
+        self.assertEqual(len(self._reminders(other)), 1)
+
     def test_reminder_goes_to_company_salesperson_then_default_user(self):
         company = self._create_partner("Casa Agency", None, None, self.manager, is_company=True)
         employee = self._create_partner("Andrei Agent", self.tier_weekly, None, None, parent_id=company.id)
