@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -81,13 +83,12 @@ class CrmLead(models.Model):
             [("res_model", "=", "crm.lead"), ("res_id", "in", self.ids), ("nurture_touch", "=", True)]
         ).unlink()
 
-    def _get_nurture_responsible(self):
-        """Who makes the lead's nurture touches: its salesperson while active, else the default
-        responsible, as for partners: a lead never waits on someone who will not look."""
+    def _get_nurture_responsible(self, default_user):
+        """Who makes the lead's nurture touches: its salesperson while active, else
+        ``default_user`` (the settings' default responsible, read once per batch by the caller),
+        as for partners: a lead never waits on someone who will not look."""
         self.ensure_one()
-        if self.user_id.active:
-            return self.user_id
-        return self.env["res.partner"]._get_cadence_settings()["default_user"]
+        return self.user_id if self.user_id.active else default_user
 
     def _reassign_nurture_touches(self):
         """Open nurture touches follow their lead's responsible (after an archive, say)."""
@@ -96,16 +97,20 @@ class CrmLead(models.Model):
             .sudo()
             .search([("res_model", "=", "crm.lead"), ("res_id", "in", self.ids), ("nurture_touch", "=", True)])
         )
+        default_user = self.env["res.partner"]._get_cadence_settings()["default_user"]
+        by_user = defaultdict(lambda: touches.browse())
         for touch in touches:
-            responsible = self.browse(touch.res_id)._get_nurture_responsible()
+            responsible = self.browse(touch.res_id)._get_nurture_responsible(default_user)
             if touch.user_id != responsible:
-                touch.with_context(mail_activity_quick_update=True).user_id = responsible
+                by_user[responsible] |= touch
+        for user, user_touches in by_user.items():
+            user_touches.with_context(mail_activity_quick_update=True).user_id = user
 
     def _plan_nurture(self):
         """Move each running lead to its current phase and keep exactly one open nurture touch."""
         today = fields.Date.context_today(self)
-        horizon = self.env["res.partner"]._get_cadence_settings()["horizon_days"]
-        cutoff = planning_cutoff(today, horizon)
+        settings = self.env["res.partner"]._get_cadence_settings()
+        cutoff = planning_cutoff(today, settings["horizon_days"])
         activities = self.env["mail.activity"].sudo()
         sequences = {}
         for lead in self.filtered(lambda lead: lead.nurture_state == "running"):
@@ -149,7 +154,7 @@ class CrmLead(models.Model):
                 date_deadline=due,
                 summary=self.env._("%(phase)s touch %(number)s", phase=phase.name, number=lead.nurture_touch_count + 1),
                 note=lead._get_nurture_touch_note(),
-                user_id=lead._get_nurture_responsible().id,
+                user_id=lead._get_nurture_responsible(settings["default_user"]).id,
                 nurture_touch=True,
             )
 
