@@ -40,3 +40,8 @@ def period_too_long(number, unit):
 
 def max_months():
     return MAX_REACH_DAYS // DAYS_PER_UNIT[IntervalUnit.MONTH]
+
+
+# Records a scheduled action plans per transaction when the setting is missing: large enough
+# for speed, small enough that a killed run loses little and memory stays flat.
+DEFAULT_BATCH_SIZE = 5000

@@ -48,9 +48,9 @@ class CalendarEvent(models.Model):
         this): those with a partner on a cadence and no touch from them yet. Derived from the
         touches themselves, it keeps no state: two planners at once, or a killed run, register
         each meeting once. Meetings older than the value window no longer matter."""
-        settings = self.env["res.partner"]._get_cadence_settings()
+        settings = self.env["partner.cadence.planner"]._get_settings()
         now = fields.Datetime.now()
-        since = fields.Datetime.to_datetime(economics.revenue_window_start(now.date(), settings["value_window_months"]))
+        since = fields.Datetime.to_datetime(economics.revenue_window_start(now.date(), settings.value_window_months))
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(

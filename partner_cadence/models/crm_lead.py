@@ -1,12 +1,11 @@
 from collections import Counter
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..domain.nurture import lead_potential, qualification_score
+from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
 from .crm_lead_marker_question import POTENTIAL_SELECTION
 
 MARK_SELECTION = [("unknown", "Unknown"), ("yes", "Yes"), ("no", "No")]
@@ -79,7 +78,7 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         leads = super().create(vals_list)
         leads._add_marker_questions()
-        if self.env["ir.config_parameter"].sudo().get_param("partner_cadence.nurture_on_create") == "True":
+        if self.env["partner.cadence.planner"]._get_settings().nurture_on_create:
             leads.filtered(lambda lead: lead.active and not lead.probability == 100).action_start_nurture()
         return leads
 
@@ -173,8 +172,12 @@ class CrmLead(models.Model):
 
     def _get_expert_candidates(self):
         """Members of the experts group of the settings (head of sales, senior engineer...)."""
-        group_id = int(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.expert_group_id") or 0)
-        group = self.env["res.groups"].sudo().browse(group_id).exists()
+        group = (
+            self.env["res.groups"]
+            .sudo()
+            .browse(self.env["partner.cadence.planner"]._get_settings().expert_group_id)
+            .exists()
+        )
         return group.users.filtered(lambda user: user.active and not user.share)
 
     def _assign_expert(self):
@@ -191,29 +194,36 @@ class CrmLead(models.Model):
                 ._read_group([("expert_id", "in", candidates.ids), ("active", "=", True)], ["expert_id"], ["__count"])
             )
         )
+        meeting_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_meeting")
+        today = fields.Date.context_today(self)
+        wanted = {}
         for lead in self:
             expert = min(candidates, key=lambda user: (load[user], user.id))
             load[expert] += 1
             lead.expert_id = expert
-            lead.sudo().activity_schedule(
-                "mail.mail_activity_data_meeting",
-                summary=self.env._("Expert meeting: high-potential lead"),
-                # Markup escapes the lead's name: a note is HTML, a name is text.
-                note=Markup("<p>%s</p>")
-                % self.env._(
-                    "%(lead)s answered the marker questions as a high-potential prospect: "
-                    "take it through the reinforced scheme in your weekly expert window.",
-                    lead=lead.name,
-                ),
-                user_id=expert.id,
+            wanted[lead.id, slot(EXPERT_MEETING)] = Reminder(meeting_type_id, today, expert.id)
+
+        def describe(lead, _slot, _format_day):
+            summary = lead.env._("Expert meeting: high-potential lead")
+            text = lead.env._(
+                "%(lead)s answered the marker questions as a high-potential prospect: "
+                "take it through the reinforced scheme in your weekly expert window.",
+                lead=lead.name,
             )
+            return summary, [text]
+
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
 
     def action_set_lost_low_potential(self):
         self.action_set_lost(lost_reason_id=self.env.ref("partner_cadence.crm_lost_reason_low_potential").id)
 
     def action_hand_off(self):
-        """Pass the lead to the next role along the pipeline, with a reminder for its new owner."""
+        """Pass the lead to the next role along the pipeline, with a reminder for its new owner
+        (one open hand-off per lead: a second hand-off moves it on)."""
         next_role = {"qualification": "selling", "selling": "account"}
+        todo_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        wanted = {}
         for lead in self:
             role = next_role.get(lead.pipeline_role)
             owner = lead.user_id if role == "selling" else lead.account_manager_id
@@ -225,11 +235,12 @@ class CrmLead(models.Model):
                     )
                 )
             lead.pipeline_role = role
-            lead.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._("Handed over to you: %(lead)s", lead=lead.name),
-                user_id=owner.id,
-            )
+            wanted[lead.id, slot(HAND_OFF)] = Reminder(todo_type_id, today, owner.id)
+
+        def describe(lead, _slot, _format_day):
+            return lead.env._("Handed over to you: %(lead)s", lead=lead.name), []
+
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
 
     @api.model
     def _partner_cadence_add_pls_fields(self):

@@ -31,7 +31,7 @@ class CrmLeadMarkerQuestion(models.Model):
 
     @api.constrains("active", "team_id", "company_id")
     def _check_active_count(self):
-        limit = int(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.marker_questions_max") or 0)
+        limit = self.env["partner.cadence.planner"]._get_settings().marker_questions_max
         for question in self.filtered("active"):
             count = self.search_count(
                 [("team_id", "=", question.team_id.id), ("company_id", "=", question.company_id.id)]

@@ -1,12 +1,9 @@
-from collections import defaultdict
-
-from markupsafe import Markup, escape
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import next_channel, next_nurture_touch
+from ..domain.reminders import NURTURE, Reminder, slot
 
 
 class CrmLead(models.Model):
@@ -15,7 +12,8 @@ class CrmLead(models.Model):
 
     # One capability of crm.lead per file: pylint-odoo would rather have one class per
     # model, the project asks for the nurture sequence apart.
-    _inherit = "crm.lead"  # pylint: disable=consider-merging-classes-inherited
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "partner.cadence.reminder.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
     nurture_phase = fields.Many2one("crm.nurture.phase", readonly=True, tracking=True)
 
@@ -79,41 +77,31 @@ class CrmLead(models.Model):
         self._drop_open_nurture_touches()
 
     def _drop_open_nurture_touches(self):
-        self.env["mail.activity"].sudo().search(
-            [("res_model", "=", "crm.lead"), ("res_id", "in", self.ids), ("nurture_touch", "=", True)]
-        ).unlink()
+        self._drop_cadence_reminders([slot(NURTURE)])
 
-    def _get_nurture_responsible(self, default_user):
-        """Who makes the lead's nurture touches: its salesperson while active, else
-        ``default_user`` (the settings' default responsible, read once per batch by the caller),
-        as for partners: a lead never waits on someone who will not look."""
+    def _get_cadence_responsible_candidates(self):
+        """Its salesperson; the settings' default responsible after, as for partners."""
         self.ensure_one()
-        return self.user_id if self.user_id.active else default_user
+        return self.user_id
 
-    def _reassign_nurture_touches(self):
-        """Open nurture touches follow their lead's responsible (after an archive, say)."""
-        touches = (
-            self.env["mail.activity"]
-            .sudo()
-            .search([("res_model", "=", "crm.lead"), ("res_id", "in", self.ids), ("nurture_touch", "=", True)])
-        )
-        default_user = self.env["res.partner"]._get_cadence_settings()["default_user"]
-        by_user = defaultdict(lambda: touches.browse())
-        for touch in touches:
-            responsible = self.browse(touch.res_id)._get_nurture_responsible(default_user)
-            if touch.user_id != responsible:
-                by_user[responsible] |= touch
-        for user, user_touches in by_user.items():
-            user_touches.with_context(mail_activity_quick_update=True).user_id = user
+    def _plan_cadence_reminders(self):
+        self._plan_nurture()
 
     def _plan_nurture(self):
-        """Move each running lead to its current phase and keep exactly one open nurture touch."""
+        """Move each running lead to its current phase and keep exactly one open nurture touch,
+        on the date its phase says, through the reminder engine."""
         today = fields.Date.context_today(self)
-        settings = self.env["res.partner"]._get_cadence_settings()
-        cutoff = planning_cutoff(today, settings["horizon_days"])
-        activities = self.env["mail.activity"].sudo()
+        planner = self.env["partner.cadence.planner"]
+        settings = planner._get_settings()
+        default_user = planner._get_default_responsible(settings)
+        cutoff = planning_cutoff(today, settings.horizon_days)
+        key_slot = slot(NURTURE)
+        call_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_call")
         sequences = {}
-        for lead in self.filtered(lambda lead: lead.nurture_state == "running"):
+        wanted = {}
+        for lead in self:
+            if lead.nurture_state != "running":
+                continue
             if lead.is_blacklisted:
                 lead._stop_nurture(self.env._("The e-mail address is blacklisted."))
                 continue
@@ -134,37 +122,32 @@ class CrmLead(models.Model):
                 lead.message_post(
                     body=self.env._("Nurture phase: %(phase)s.", phase=phase.name), subtype_xmlid="mail.mt_note"
                 )
-            lead.nurture_next_date = due
-            open_touch = activities.search(
-                [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id), ("nurture_touch", "=", True)], limit=1
-            )
-            if open_touch:
-                if open_touch.date_deadline != due:
-                    open_touch.with_context(mail_activity_quick_update=True).date_deadline = due
-                continue
-            if due > cutoff:
-                continue
+            if lead.nurture_next_date != due:
+                lead.nurture_next_date = due
             channel = next_channel(
                 phase.activity_type_ids.ids,
                 lead.nurture_touch_count,
                 preferred=(lead.preferred_channel_id or lead.partner_id.preferred_channel_id).id,
             )
-            lead.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
-                activity_type_id=channel or self.env.ref("mail.mail_activity_data_call").id,
-                date_deadline=due,
-                summary=self.env._("%(phase)s touch %(number)s", phase=phase.name, number=lead.nurture_touch_count + 1),
-                note=lead._get_nurture_touch_note(),
-                user_id=lead._get_nurture_responsible(settings["default_user"]).id,
-                nurture_touch=True,
+            wanted[lead.id, key_slot] = Reminder(
+                channel or call_type_id, due, lead._get_cadence_responsible(default_user).id
             )
 
-    def _get_nurture_touch_note(self):
-        """What the touch must carry; extend to add more (a recommender, say)."""
+        def describe(lead, _slot, _format_day):
+            summary = lead.env._(
+                "%(phase)s touch %(number)s", phase=lead.nurture_phase.name, number=lead.nurture_touch_count + 1
+            )
+            return summary, lead._get_nurture_touch_lines()
+
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
+
+    def _get_nurture_touch_lines(self):
+        """What the touch must carry, as lines of its note; extend to add more."""
         self.ensure_one()
         lines = [self.env._("Bring something new: an offer, a case, a piece of news. Record it when done.")]
         if self.referred_by_id:
             lines.append(self.env._("Recommended by %(referrer)s.", referrer=self.referred_by_id.name))
-        return Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines)
+        return lines
 
     def _register_nurture_touch(self, touch_date):
         for lead in self.filtered(lambda lead: lead.nurture_state == "running"):
@@ -197,20 +180,7 @@ class CrmLead(models.Model):
         return len(leads)
 
     def _merge_dependences_history(self, opportunities):
-        """Odoo moves every activity of the merged leads onto this one: keep one open nurture
-        touch, this lead's if it has one, so that the move does not break the one-touch index."""
-        touches = (
-            self.env["mail.activity"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "crm.lead"),
-                    ("res_id", "in", (self | opportunities).ids),
-                    ("nurture_touch", "=", True),
-                ],
-                order="id",
-            )
-        )
-        kept = touches.filtered(lambda touch: touch.res_id == self.id)[:1] or touches[:1]
-        (touches - kept).unlink()
+        # Odoo moves every activity of the merged leads onto this one: keep one open reminder
+        # per slot, this lead's where it has one.
+        (opportunities - self)._drop_duplicate_cadence_reminders(self)
         return super()._merge_dependences_history(opportunities)

@@ -51,9 +51,8 @@ class CrmNurturePhase(models.Model):
     @api.model
     def _check_intensive_window(self, days):
         """The intensive phase lasts the methodology's 21 to 30 days (settings), on every path."""
-        params = self.env["ir.config_parameter"].sudo()
-        low = int(params.get_param("partner_cadence.nurture_window_min_days") or 0)
-        high = int(params.get_param("partner_cadence.nurture_window_max_days") or 0)
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        low, high = settings.nurture_window_min_days, settings.nurture_window_max_days
         if not low <= days <= high:
             raise ValidationError(
                 self.env._("The intensive window lasts from %(low)s to %(high)s days.", low=low, high=high)

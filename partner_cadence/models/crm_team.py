@@ -14,9 +14,7 @@ class CrmTeam(models.Model):
 
     cadence_planned_deals = fields.Integer(
         string="Deals Planned per Week",
-        default=lambda self: int(
-            self.env["ir.config_parameter"].sudo().get_param("partner_cadence.planned_deals") or 0
-        ),
+        default=lambda self: self.env["partner.cadence.planner"]._get_settings().planned_deals,
     )
     cadence_required_contacts = fields.Integer(
         compute="_compute_cadence_planning",
@@ -40,7 +38,7 @@ class CrmTeam(models.Model):
 
     @api.model
     def _get_conversion_percent(self):
-        return float(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.conversion_percent") or 0)
+        return self.env["partner.cadence.planner"]._get_settings().conversion_percent
 
     @api.model
     def _get_week_touch_counts(self, users):

@@ -2,25 +2,38 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 
+from ..domain.reminders import NURTURE, PARTNER_CADENCE_KINDS, slot_kind, touch_date
 from .sql_indexes import ensure_partial_unique_index
 
-CADENCE_REMINDER_INDEX = "mail_activity_cadence_reminder_open_uniq"
-NURTURE_TOUCH_INDEX = "mail_activity_nurture_touch_open_uniq"
+OPEN_SLOT_INDEX = "mail_activity_cadence_slot_open_uniq"
 
 
 class MailActivity(models.Model):
     _inherit = "mail.activity"
 
-    cadence_reminder = fields.Boolean(
+    cadence_slot = fields.Char(
         readonly=True,
         copy=False,
+        help="Planned by Partner Cadence: the slot of its record this reminder fills "
+        "(one open reminder per record and slot).",
+    )
+    cadence_reminder = fields.Boolean(
+        compute="_compute_cadence_kind",
+        store=True,
         help="Planned by the partner cadence: at most one is open per record and activity type.",
     )
     nurture_touch = fields.Boolean(
-        readonly=True,
-        copy=False,
+        compute="_compute_cadence_kind",
+        store=True,
         help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
+
+    @api.depends("cadence_slot")
+    def _compute_cadence_kind(self):
+        for activity in self:
+            kind = slot_kind(activity.cadence_slot) if activity.cadence_slot else None
+            activity.cadence_reminder = kind in PARTNER_CADENCE_KINDS
+            activity.nurture_touch = kind == NURTURE
 
     def init(self):
         result = super().init()
@@ -28,14 +41,10 @@ class MailActivity(models.Model):
         # runs) must not both insert a reminder: only the database can promise that.
         ensure_partial_unique_index(
             self.env.cr,
-            CADENCE_REMINDER_INDEX,
+            OPEN_SLOT_INDEX,
             self._table,
-            ["res_model", "res_id", "activity_type_id"],
-            "cadence_reminder AND active",
-        )
-        # Whatever the channels rotate through, a nurtured lead has one touch open at a time.
-        ensure_partial_unique_index(
-            self.env.cr, NURTURE_TOUCH_INDEX, self._table, ["res_model", "res_id"], "nurture_touch AND active"
+            ["res_model", "res_id", "cadence_slot"],
+            "cadence_slot IS NOT NULL AND active",
         )
         return result
 
@@ -54,9 +63,6 @@ class MailActivity(models.Model):
         nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
         touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
-        # Activity types that "Keep Done" archive their done activities instead of deleting
-        # them: a schedule still linked to one would never be planned again.
-        self.env["partner.cadence.schedule"].sudo().search([("activity_id", "in", self.ids)]).activity_id = False
         self.env["partner.cadence.touch"]._record(touches)
         nurtured_leads.sudo()._register_nurture_touch(fields.Date.context_today(self))
         return result
@@ -77,20 +83,14 @@ class MailActivity(models.Model):
             partner = activity._get_cadence_partner()
             if not partner:
                 continue
-            # An activity created and completed today with a past deadline is a call logged
-            # after the fact: it happened on its deadline. A cadence reminder that was overdue
-            # when planned happens the day it is done.
-            logged_late = (
-                not activity.cadence_reminder
-                and activity.date_deadline < today
-                and activity.create_date.date() == today
-            )
             touches.append(
                 {
                     "partner_id": partner.id,
-                    "date": activity.date_deadline if logged_late else today,
+                    "date": touch_date(
+                        activity.date_deadline, activity.create_date.date(), today, planned=bool(activity.cadence_slot)
+                    ),
                     "activity_type_id": activity.activity_type_id.id,
-                    "origin": "reminder" if activity.cadence_reminder else "activity",
+                    "origin": "reminder" if activity.cadence_slot else "activity",
                     "res_model": activity._name,
                     "res_id": activity.id,
                 }
@@ -99,7 +99,7 @@ class MailActivity(models.Model):
 
     # Engine-owned flags: only the planners (running as superuser) set them, so that nobody
     # passes a hand-made activity off as a planned reminder or a nurture touch.
-    _ENGINE_FLAGS = ("cadence_reminder", "nurture_touch")
+    _ENGINE_FLAGS = ("cadence_slot", "cadence_reminder", "nurture_touch")
 
     def _check_engine_flags(self, vals_list):
         if self.env.su:

@@ -6,6 +6,8 @@ from psycopg2 import errors
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..domain.settings import CadenceSettings
+
 _logger = logging.getLogger(__name__)
 
 # How often a batch that PostgreSQL refused (a user committed a change to one of its rows
@@ -27,7 +29,18 @@ class PartnerCadencePlanner(models.AbstractModel):
     _name = "partner.cadence.planner"
     _description = "Cadence Planner"
 
-    batch_size = 5000
+    @api.model
+    def _get_settings(self):
+        """The settings as one typed object (see ``domain.settings``); each parameter read is
+        cached by ir.config_parameter until one is written."""
+        params = self.env["ir.config_parameter"].sudo()
+        return CadenceSettings.from_parameters(params.get_param)
+
+    @api.model
+    def _get_default_responsible(self, settings):
+        """The settings' default responsible, or the administrator when it is unset or gone."""
+        user = self.env["res.users"].sudo().browse(settings.default_user_id).exists()
+        return user or self.env.ref("base.user_admin")
 
     @api.model
     def _is_testing(self):
@@ -74,12 +87,13 @@ class PartnerCadencePlanner(models.AbstractModel):
         """Claim and ``process`` batches of ``model`` matching ``domain``, each in its own
         transaction, reporting progress to the scheduled action; returns the sum of what
         ``process`` returned."""
+        batch_size = self._get_settings().batch_size
         remaining = self.env[model].sudo().search_count(domain)
         done = 0
         last_id = 0
 
         def claim_and_process(after_id, done_before):
-            batch = self._claim(model, domain, after_id, self.batch_size)
+            batch = self._claim(model, domain, after_id, batch_size)
             if not batch:
                 return None, 0
             count = process(batch)
@@ -95,5 +109,26 @@ class PartnerCadencePlanner(models.AbstractModel):
             last_id = batch_last_id
             done += count
             # Each batch's records are done with: dropping them keeps memory flat at any N.
+            self.env.invalidate_all()
+        return done
+
+    @api.model
+    def _run_batches_over_ids(self, model, ids, process):
+        """Like ``_run_batches``, over the records of ``model`` with ``ids`` (found by a query
+        that no domain can express), claimed a batch at a time; records gone or held by
+        another transaction meanwhile are left to it or to the next run."""
+        batch_size = self._get_settings().batch_size
+        done = 0
+
+        def claim_and_process(chunk, done_before):
+            batch = self._claim(model, [("id", "in", chunk)], 0, batch_size)
+            count = process(batch) if batch else 0
+            self.env["ir.cron"]._notify_progress(
+                done=done_before + count, remaining=max(len(ids) - done_before - len(chunk), 0)
+            )
+            return count
+
+        for start in range(0, len(ids), batch_size):
+            done += self._run_step(claim_and_process, ids[start : start + batch_size], done)
             self.env.invalidate_all()
         return done

@@ -1,15 +1,22 @@
-from odoo import fields, models
-from odoo.tools import SQL
-from odoo.tools.sql import index_exists
+import logging
 
-DUE_WITHOUT_REMINDER_INDEX = "partner_cadence_schedule_due_unplanned_idx"
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..domain.cadence import planning_cutoff
+from ..domain.reminders import Reminder, slot
+
+_logger = logging.getLogger(__name__)
+
+DUE_INDEX = "partner_cadence_schedule_due_idx"
 
 
 class PartnerCadenceSchedule(models.Model):
-    """Where one partner stands on one line of its tier: last touch, next due, open reminder.
+    """Where one partner stands on one line of its tier: last touch and next due date.
 
-    The planner works on these rows alone: "due by the horizon and no reminder" is one
-    indexed lookup, whatever the size of the base, and a rerun that finds nothing is cheap.
+    Its open reminder is found, not stored: the reminder engine keeps it in the schedule's
+    slot of the partner (see ``_get_reminder_slot``), so no second writer can leave a link
+    pointing at a reminder that was done, archived or deleted.
     """
 
     _name = "partner.cadence.schedule"
@@ -28,28 +35,32 @@ class PartnerCadenceSchedule(models.Model):
     done_in_period = fields.Integer(compute="_compute_done_in_period", string="Done This Period")
     start_date = fields.Date(required=True, help="When the partner entered this line: its first touch is due then.")
     last_touch_date = fields.Date()
-    next_due_date = fields.Date(string="Next Due")
-    activity_id = fields.Many2one("mail.activity", string="Open Reminder", ondelete="set null", index="btree_not_null")
+    next_due_date = fields.Date(string="Next Due", index=True)
+    activity_id = fields.Many2one("mail.activity", string="Open Reminder", compute="_compute_activity_id")
     company_id = fields.Many2one(related="partner_id.company_id", store=True)
 
     _sql_constraints = [
         ("partner_type_uniq", "UNIQUE(partner_id, activity_type_id)", "A partner has one schedule per touch type."),
     ]
 
-    def init(self):
-        if not index_exists(self.env.cr, DUE_WITHOUT_REMINDER_INDEX):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE INDEX %s ON partner_cadence_schedule (next_due_date, id)"
-                    " WHERE activity_id IS NULL AND next_due_date IS NOT NULL",
-                    SQL.identifier(DUE_WITHOUT_REMINDER_INDEX),
-                )
-            )
-
     def unlink(self):
-        # A schedule's open reminder means nothing without it.
-        self.activity_id.sudo().unlink()
+        # A schedule's open reminder means nothing without it, except in a merge, where the
+        # merged partner's new schedules take it over.
+        if self.env.context.get("cadence_keep_reminders"):
+            return super().unlink()
+        for partner, schedules in self.grouped("partner_id").items():
+            partner._drop_cadence_reminders([schedule._get_reminder_slot() for schedule in schedules])
         return super().unlink()
+
+    def _get_reminder_slot(self):
+        self.ensure_one()
+        return slot(self.kind, self.activity_type_id.id)
+
+    def _compute_activity_id(self):
+        reminders = self.partner_id._get_cadence_reminders()
+        by_slot = {(reminder.res_id, reminder.cadence_slot): reminder for reminder in reminders}
+        for schedule in self:
+            schedule.activity_id = by_slot.get((schedule.partner_id.id, schedule._get_reminder_slot()), False)
 
     def _compute_done_in_period(self):
         counts = self.partner_id._get_cadence_done_counts()
@@ -60,3 +71,86 @@ class PartnerCadenceSchedule(models.Model):
         """Whether a touch of ``touch_type_id`` moves this schedule's clock."""
         self.ensure_one()
         return bool(self.line_id.counts_any_touch) or touch_type_id == self.activity_type_id.id
+
+    def _plan_reminders(self):
+        """Make each schedule's slot hold a reminder on its due date, or nothing when nothing
+        is due, through the reminder engine; returns the number of reminders created."""
+        if not self:
+            return 0
+        planner = self.env["partner.cadence.planner"]
+        settings = planner._get_settings()
+        default_user = planner._get_default_responsible(settings)
+        cutoff = planning_cutoff(fields.Date.context_today(self), settings.horizon_days)
+        wanted = {}
+        by_key = {}
+        responsibles = {}
+        for schedule in self:
+            partner = schedule.partner_id
+            key = (partner.id, schedule._get_reminder_slot())
+            by_key[key] = schedule
+            if not (schedule.next_due_date and partner.active):
+                wanted[key] = None
+                continue
+            # Partners sharing a salesperson share the answer: one lookup per pair, not per partner.
+            owners = (partner.user_id.id, partner.commercial_partner_id.user_id.id)
+            if owners not in responsibles:
+                responsibles[owners] = partner._get_cadence_responsible(default_user)
+            wanted[key] = Reminder(schedule.activity_type_id.id, schedule.next_due_date, responsibles[owners].id)
+
+        def describe(partner, reminder_slot, format_day):
+            schedule = by_key[partner.id, reminder_slot].with_env(partner.env)
+            return partner._describe_cadence_reminder(schedule, format_day)
+
+        return self.env["res.partner"]._ensure_cadence_reminders(wanted, cutoff, describe)
+
+    @api.model
+    def _get_ids_to_plan(self, cutoff):
+        """Schedules whose slot does not hold what it should: due by ``cutoff`` with no open
+        reminder, or with one on another date, or with one while nothing is due. One query."""
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT schedule.id
+                  FROM partner_cadence_schedule schedule
+                  JOIN res_partner partner ON partner.id = schedule.partner_id
+             LEFT JOIN mail_activity activity
+                    ON activity.res_model = 'res.partner'
+                   AND activity.res_id = schedule.partner_id
+                   AND activity.cadence_slot = schedule.kind || ':' || schedule.activity_type_id
+                   AND activity.active
+                 WHERE CASE WHEN activity.id IS NULL
+                            THEN schedule.next_due_date <= %(cutoff)s AND partner.active
+                            ELSE schedule.next_due_date IS NULL
+                                 OR activity.date_deadline <> schedule.next_due_date
+                                 OR NOT partner.active
+                        END
+                 ORDER BY schedule.id
+                """,
+                cutoff=cutoff,
+            )
+        )
+        return [row[0] for row in rows]
+
+    @api.model
+    def _cron_plan_reminders(self):
+        """Scheduled action: the reminders of every partner due within the planning horizon,
+        after re-planning the tiers changed since the last run and registering the meetings
+        held meanwhile; then the partners' values.
+
+        Safe to run on several servers at once and to kill midway: see partner.cadence.planner.
+        """
+        planner = self.env["partner.cadence.planner"]
+        settings = planner._get_settings()
+        partners = self.env["res.partner"]
+        partners._replan_changed_tiers()
+        planner._run_step(self.env["calendar.event"]._register_ended_cadence_meetings)
+        cutoff = planning_cutoff(fields.Date.context_today(self), settings.horizon_days)
+        done = planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
+        partners._refresh_cadence_values()
+        _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
+        return done
+
+    @api.model
+    def _plan_reminders_of(self, schedules):
+        return schedules._plan_reminders()

@@ -137,7 +137,7 @@ class PartnerCadenceTier(models.Model):
     @api.model
     def _get_quota_period(self):
         """The quota period of the settings, as tier field values."""
-        code = self.env["ir.config_parameter"].sudo().get_param("partner_cadence.quota_period")
+        code = self.env["partner.cadence.planner"]._get_settings().quota_period
         number, unit = QUOTA_PERIODS.get(code, QUOTA_PERIODS["quarter"])
         return {"interval_number": number, "interval_unit": unit.value}
 

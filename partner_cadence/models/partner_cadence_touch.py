@@ -45,8 +45,7 @@ class PartnerCadenceTouch(models.Model):
 
     @api.model
     def _counted_origins(self):
-        params = self.env["ir.config_parameter"].sudo()
-        if params.get_param("partner_cadence.logged_touches_reset") == "True":
+        if self.env["partner.cadence.planner"]._get_settings().logged_touches_reset:
             return tuple(origin for origin, _label in self._fields["origin"].selection)
         return ALWAYS_COUNTED_ORIGINS
 

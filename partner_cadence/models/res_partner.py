@@ -203,7 +203,7 @@ class ResPartner(models.Model):
 
     @api.depends("cadence_deal_count", "cadence_deal_period")
     def _compute_cadence_market_share(self):
-        market_size = int(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.market_size") or 0)
+        market_size = self.env["partner.cadence.planner"]._get_settings().market_size
         for partner in self:
             if market_size > 0 and partner.cadence_deal_count > 0:
                 yearly = economics.deals_per_year(partner.cadence_deal_count, partner.cadence_deal_period or "year")
@@ -214,7 +214,7 @@ class ResPartner(models.Model):
     def _compute_cadence_reminder_count(self):
         counts = dict(
             self.env["mail.activity"]._read_group(
-                [("res_model", "=", "res.partner"), ("res_id", "in", self.ids), ("cadence_reminder", "=", True)],
+                [("res_model", "=", "res.partner"), ("res_id", "in", self.ids), ("cadence_slot", "!=", False)],
                 ["res_id"],
                 ["__count"],
             )
@@ -312,7 +312,7 @@ class ResPartner(models.Model):
         action["domain"] = [
             ("res_model", "=", "res.partner"),
             ("res_id", "=", self.id),
-            ("cadence_reminder", "=", True),
+            ("cadence_slot", "!=", False),
         ]
         action["context"] = {"create": False}
         return action

@@ -1,7 +1,7 @@
 import datetime
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..domain import economics
 from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
@@ -14,21 +14,6 @@ class ResPartner(models.Model):
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
     # would rather have one class per model, the project asks for files under 400 lines.
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
-
-    @api.model
-    def _get_cadence_settings(self):
-        params = self.env["ir.config_parameter"].sudo()
-        default_user = (
-            self.env["res.users"].sudo().browse(int(params.get_param("partner_cadence.default_user_id") or 0)).exists()
-        )
-        return {
-            "horizon_days": int(params.get_param("partner_cadence.horizon_days") or 0),
-            "default_user": default_user or self.env.ref("base.user_admin"),
-            "weekdays_only": params.get_param("partner_cadence.weekdays_only") == "True",
-            "monthly_loss_percent": float(params.get_param("partner_cadence.monthly_loss_percent") or 0.0),
-            "value_window_months": int(params.get_param("partner_cadence.value_window_months") or 0),
-            "ask_referrals_days": int(params.get_param("partner_cadence.ask_referrals_days") or 0),
-        }
 
     def _register_cadence_touch(self, touch_date, activity_type=None, origin="manual", source=None):
         """Record a real touch on ``touch_date`` with each of these partners."""
@@ -64,7 +49,7 @@ class ResPartner(models.Model):
         schedules = self.env["partner.cadence.schedule"].sudo()
         first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
         ask_type = self.env.ref("partner_cadence.mail_activity_type_ask_referrals")
-        asks_referrals = self._get_cadence_settings()["ask_referrals_days"] > 0
+        asks_referrals = self.env["partner.cadence.planner"]._get_settings().ask_referrals_days > 0
         existing = defaultdict(lambda: schedules.browse())
         for schedule in schedules.search([("partner_id", "in", self.ids)]):
             existing[schedule.partner_id.id] |= schedule
@@ -188,7 +173,7 @@ class ResPartner(models.Model):
         if not self:
             return
         today = fields.Date.context_today(self)
-        settings = self._get_cadence_settings()
+        settings = self.env["partner.cadence.planner"]._get_settings()
         done_counts = self._get_cadence_done_counts()
         working_days = {}
         for partner in self.sudo():
@@ -216,17 +201,17 @@ class ResPartner(models.Model):
                     due = min((date for date in natural.values() if date), default=schedule.start_date)
                 elif first_contact_pending:
                     due = None
-                elif schedule.kind == "ask_referrals" and settings["ask_referrals_days"] <= 0:
+                elif schedule.kind == "ask_referrals" and settings.ask_referrals_days <= 0:
                     due = None
                 elif schedule.kind == "ask_referrals":
                     due = add_interval(
-                        schedule.last_touch_date or schedule.start_date, settings["ask_referrals_days"], "day"
+                        schedule.last_touch_date or schedule.start_date, settings.ask_referrals_days, "day"
                     )
                 else:
                     due = natural.get(schedule)
                 if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
                     due = partner.cadence_paused_until
-                if due and settings["weekdays_only"]:
+                if due and settings.weekdays_only:
                     company = partner.company_id or self.env.company
                     if company not in working_days:
                         working_days[company] = partner._get_cadence_working_days()
@@ -245,7 +230,7 @@ class ResPartner(models.Model):
             if partner.next_touch_date != next_touch:
                 partner.next_touch_date = next_touch
             risk = economics.value_at_risk(
-                partner.cadence_value, next_touch or None, today, settings["monthly_loss_percent"]
+                partner.cadence_value, next_touch or None, today, settings.monthly_loss_percent
             )
             if partner.cadence_currency_id.compare_amounts(risk, partner.cadence_value_at_risk):
                 partner.cadence_value_at_risk = risk

@@ -1,10 +1,9 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
 from ..domain.referrals import chain_closed_by
+from ..domain.reminders import WARM_INTRO, Reminder, slot
 
 REFERRAL_TREE_LOCK_TABLE = "partner_cadence_referral_tree_lock"
 
@@ -164,22 +163,33 @@ class ResPartnerReferral(models.Model):
                 referral.referred_id.with_context(referral_syncing=True).referred_by_id = referral.referrer_id
 
     def _schedule_warm_introductions(self):
-        """A newly recommended partner gets a first call at once, made on the referrer's behalf."""
-        settings = self.env["res.partner"]._get_cadence_settings()
+        """A newly recommended partner gets a first call at once, made on the referrer's behalf:
+        one, however many recommend them at the same time (the engine's warm-introduction slot)."""
+        planner = self.env["partner.cadence.planner"]
+        default_user = planner._get_default_responsible(planner._get_settings())
+        today = fields.Date.context_today(self)
+        intro_type = self.env.ref("partner_cadence.mail_activity_type_warm_intro")
+        key_slot = slot(WARM_INTRO)
+        wanted = {}
+        referrers = {}
         for referral in self:
-            referred = referral.referred_id
-            if referred.activity_search(["partner_cadence.mail_activity_type_warm_intro"]):
-                continue
+            referred = referral.referred_id.sudo()
             responsible = referred._get_cadence_responsible(
-                referral.referrer_id._get_cadence_responsible(settings["default_user"])
+                referral.referrer_id.sudo()._get_cadence_responsible(default_user)
             )
-            referred.sudo().activity_schedule(
-                "partner_cadence.mail_activity_type_warm_intro",
-                summary=self.env._("Call on behalf of %(referrer)s", referrer=referral.referrer_id.name),
-                # Markup escapes the names in the text: a note is HTML, a name is text.
-                note=Markup("<p>%s</p>") % referred._get_warm_introduction_text(),
-                user_id=responsible.id,
-            )
+            wanted.setdefault((referred.id, key_slot), Reminder(intro_type.id, today, responsible.id))
+            referrers.setdefault(referred.id, referral.referrer_id)
+        already = self.env["res.partner"].browse(referrers)._get_cadence_reminders([key_slot])
+        for reminder in already:
+            # A partner already awaiting their introduction call keeps it as it is.
+            wanted.pop((reminder.res_id, key_slot))
+
+        def describe(referred, _slot, _format_day):
+            referrer = referrers[referred.id].with_env(referred.env)
+            summary = referred.env._("Call on behalf of %(referrer)s", referrer=referrer.name)
+            return summary, [referred._get_warm_introduction_text()]
+
+        self.env["res.partner"]._ensure_cadence_reminders(wanted, today, describe)
 
     @api.model
     def _merge_partners(self, sources, destination):

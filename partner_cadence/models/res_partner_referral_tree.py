@@ -4,10 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
-# How far "who can introduce me?" looks: the six handshakes of DOMAIN.md section 3.
-INTRODUCTION_MAX_HOPS_PARAM = "partner_cadence.introduction_max_hops"
-
-
 # How many of the shortest chains are read to find one the user may see end to end: checking
 # rights on a few chains is fast, restricting the walk itself to readable partners is not.
 INTRODUCTION_CANDIDATE_CHAINS = 50
@@ -180,7 +176,7 @@ class ResPartner(models.Model):
 
     @api.model
     def _introduction_max_hops(self):
-        return int(self.env["ir.config_parameter"].sudo().get_param(INTRODUCTION_MAX_HOPS_PARAM) or 0)
+        return self.env["partner.cadence.planner"]._get_settings().introduction_max_hops
 
     def _get_introduction_source_domain(self):
         """The partners an introduction can start from: the user's own partners, the user

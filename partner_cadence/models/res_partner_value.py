@@ -108,8 +108,8 @@ class ResPartner(models.Model):
         """Once a day: each tiered partner's value (won revenue over the window, or set by hand)
         and value at risk. Both slide with the calendar, so no write can keep them current."""
         today = fields.Date.context_today(self)
-        settings = self._get_cadence_settings()
-        window_start = economics.revenue_window_start(today, settings["value_window_months"])
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        window_start = economics.revenue_window_start(today, settings.value_window_months)
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
@@ -133,14 +133,14 @@ class ResPartner(models.Model):
         changes = []
         for partner_id, manual, revenue, next_touch, old_revenue, old_value, old_risk in rows:
             value = manual or revenue
-            risk = economics.value_at_risk(value, next_touch, today, settings["monthly_loss_percent"])
+            risk = economics.value_at_risk(value, next_touch, today, settings.monthly_loss_percent)
             old = (old_revenue or 0.0, old_value or 0.0, old_risk or 0.0)
             if any(round(new, 2) != round(was, 2) for new, was in zip((revenue, value, risk), old, strict=True)):
                 changes.append(SQL("(%s, %s::numeric, %s::numeric, %s::numeric)", partner_id, revenue, value, risk))
         planner = self.env["partner.cadence.planner"]
-        for start in range(0, len(changes), planner.batch_size):
+        for start in range(0, len(changes), settings.batch_size):
             # A partner a user is saving right now is left to the next run (SKIP LOCKED).
-            batch = changes[start : start + planner.batch_size]
+            batch = changes[start : start + settings.batch_size]
             planner._run_step(
                 self.env.execute_query,
                 SQL(

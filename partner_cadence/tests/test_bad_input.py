@@ -41,7 +41,7 @@ class TestBadInput(PartnerCadenceCommon):
                 settings = Form(self.env["res.config.settings"])
                 setattr(settings, field_name, value)
                 settings.save()
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
 
     def test_rules_hold_on_every_path(self):
         with self.assertRaisesRegex(UserError, "at least one cadence line"), self.env.cr.savepoint():
@@ -105,12 +105,13 @@ class TestForgery(PartnerCadenceCommon):
                     "res_model_id": self.env["ir.model"]._get_id("res.partner"),
                     "res_id": realtor.id,
                     "activity_type_id": self.meeting_type.id,
-                    "cadence_reminder": True,
+                    "cadence_slot": f"touch:{self.meeting_type.id}",
                 }
             )
         reminder = self._reminders(realtor)
-        with self.assertRaises(AccessError):
-            reminder.write({"cadence_reminder": False})
+        for forged in ({"cadence_slot": False}, {"cadence_reminder": False}, {"nurture_touch": True}):
+            with self.assertRaises(AccessError):
+                reminder.write(forged)
         reminder.write({"date_deadline": date(2026, 11, 25)})
         self.assertEqual(reminder.date_deadline, date(2026, 11, 25), "other fields stay the salesperson's")
 

@@ -28,7 +28,7 @@ class TestCadenceDropouts(PartnerCadenceCommon):
         meeting_line = tier.line_ids.filtered(lambda line: line.activity_type_id == self.meeting_type)
         self.assertTrue(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
         meeting_line.unlink()
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertFalse(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
         self.assertTrue(self._reminders(self.realtor), "the other line's reminder stays")
 

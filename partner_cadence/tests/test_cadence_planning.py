@@ -55,15 +55,15 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(reminders.mapped("res_name"), [p.display_name for p in self.realtor | self.due_soon])
 
     def test_partner_without_tier_gets_nothing(self):
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertFalse(self.untiered.activity_ids)
         self.assertFalse(self.untiered.cadence_schedule_ids)
 
     def test_reminder_beyond_horizon_waits(self):
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertFalse(self._reminders(self.later))
         with freeze_time("2026-12-14"):
-            self.env["res.partner"]._cron_plan_cadence_touches()
+            self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(self._reminders(self.later).date_deadline, date(2026, 12, 20))
 
     def test_cron_resumes_in_batches(self):
@@ -73,8 +73,8 @@ class TestCadencePlanning(PartnerCadenceCommon):
                 f"Batch Realtor {index}", self.tier_weekly, date(2026, 11, 1), self.salesman
             )
         self._reminders(partners).unlink()
-        with patch.object(type(self.env["partner.cadence.planner"]), "batch_size", 2):
-            planned = self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["ir.config_parameter"].set_param("partner_cadence.batch_size", 2)
+        planned = self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(planned, 5)
         self.assertEqual(len(self._reminders(partners)), 5)
 
@@ -126,7 +126,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertTrue(self.tier_weekly.replan_requested_at)
         self.assertEqual(reminder.date_deadline, date(2026, 11, 17), "not in the manager's request")
         self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), "the action is triggered")
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
         self.assertFalse(self.tier_weekly.replan_requested_at)
 
@@ -140,9 +140,9 @@ class TestCadencePlanning(PartnerCadenceCommon):
             return original(partner_model, partners)
 
         with patch.object(Partner, "_replan_partners", changed_meanwhile):
-            self.env["res.partner"]._cron_plan_cadence_touches()
+            self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertTrue(self.tier_weekly.replan_requested_at, "the second change waits for the next run")
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertFalse(self.tier_weekly.replan_requested_at)
         self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 1), "three weeks after the 10th")
 
@@ -159,7 +159,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
                     "activity_type_id": self.call_type.id,
                     "user_id": self.salesman.id,
                     "automated": True,
-                    "cadence_reminder": True,
+                    "cadence_slot": f"touch:{self.call_type.id}",
                 }
                 for partner in (self.realtor, other)
             ]
@@ -189,24 +189,20 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.realtor.action_archive()
         archived = self.realtor.with_context(active_test=False)
         self.assertFalse(self._reminders(archived))
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertFalse(self._reminders(archived))
 
     @mute_logger("odoo.sql_db")
     def test_database_refuses_a_second_open_reminder(self):
         existing = self._reminders(self.realtor)
         with self.assertRaises(IntegrityError), self.cr.savepoint():
-            existing.copy({"cadence_reminder": True})
+            existing.copy({"cadence_slot": existing.cadence_slot})
 
-    def test_planner_links_a_reminder_another_planner_made(self):
-        # As when a second run searched before the first one committed: the schedule does
-        # not know its reminder yet, and inserting must neither fail nor duplicate.
+    def test_planning_again_plans_nothing_and_finds_the_open_reminder(self):
         existing = self._reminders(self.realtor)
         schedule = self.realtor.cadence_schedule_ids
-        self.env.cr.execute("UPDATE partner_cadence_schedule SET activity_id = NULL WHERE id = %s", [schedule.id])
-        schedule.invalidate_recordset(["activity_id"])
-        inserted = self.env["res.partner"]._insert_cadence_reminders(schedule, self.default_user)
-        self.assertEqual(inserted, 0)
+        self.assertEqual(schedule._plan_reminders(), 0)
+        self.assertEqual(self.env["partner.cadence.schedule"]._cron_plan_reminders(), 0)
         self.assertEqual(self._reminders(self.realtor), existing)
         self.assertEqual(schedule.activity_id, existing)
 
@@ -217,27 +213,25 @@ class TestCadencePlanning(PartnerCadenceCommon):
                 f"Resume Realtor {index}", self.tier_weekly, date(2026, 11, 1), self.salesman
             )
         self._reminders(partners).unlink()
-        Partner = type(self.env["res.partner"])
-        original = Partner._insert_cadence_reminders
+        Schedule = type(self.env["partner.cadence.schedule"])
+        original = Schedule._plan_reminders_of
         calls = []
 
-        def dies_on_second_batch(partner_model, schedules, default_user):
+        def dies_on_second_batch(schedule_model, schedules):
             calls.append(len(schedules))
             if len(calls) == 2:
                 raise KeyboardInterrupt("killed")
-            return original(partner_model, schedules, default_user)
+            return original(schedule_model, schedules)
 
         # Not assertRaises: Odoo's rolls back to a savepoint, and the first batch must stay.
         killed = False
-        with (
-            patch.object(type(self.env["partner.cadence.planner"]), "batch_size", 2),
-            patch.object(Partner, "_insert_cadence_reminders", dies_on_second_batch),
-        ):
+        self.env["ir.config_parameter"].set_param("partner_cadence.batch_size", 2)
+        with patch.object(Schedule, "_plan_reminders_of", dies_on_second_batch):
             try:
-                self.env["res.partner"]._cron_plan_cadence_touches()
+                self.env["partner.cadence.schedule"]._cron_plan_reminders()
             except KeyboardInterrupt:
                 killed = True
         self.assertTrue(killed)
         self.assertEqual(len(self._reminders(partners)), 2)
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(len(self._reminders(partners)), 4)

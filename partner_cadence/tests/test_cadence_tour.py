@@ -46,7 +46,7 @@ class TestCadenceTour(HttpCase):
             login="tour_manager",
         )
         # Saving the tier triggered the scheduled action, which runs it in the background.
-        self.env["res.partner"]._cron_plan_cadence_touches()
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
         self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")
 

@@ -2,6 +2,7 @@
 workers and a salesperson's browser meet in production. Nothing here shares the test
 transaction: the data is committed first and removed at the end."""
 
+import dataclasses
 import threading
 from datetime import timedelta
 from unittest.mock import patch
@@ -78,9 +79,19 @@ class TestConcurrency(BaseCase):
             thread.join(timeout=300)
         self.assertEqual(errors, [], "every side finished without an error")
 
+    def _small_batches(self):
+        """Plan in batches of BATCH, so that the runs interleave."""
+        planner = self.registry["partner.cadence.planner"]
+        settings = planner._get_settings
+
+        def small(model):
+            return dataclasses.replace(settings(model), batch_size=BATCH)
+
+        return patch.object(planner, "_get_settings", small)
+
     def _run_planner(self):
         with self.registry.cursor() as cr:
-            api.Environment(cr, SUPERUSER_ID, {})["res.partner"]._cron_plan_cadence_touches()
+            api.Environment(cr, SUPERUSER_ID, {})["partner.cadence.schedule"]._cron_plan_reminders()
 
     def _open_reminders(self, partner_ids):
         with self.registry.cursor() as cr:
@@ -94,7 +105,7 @@ class TestConcurrency(BaseCase):
 
     def test_two_planners_at_once_plan_each_reminder_once(self):
         partner_ids, _salesman_id = self._commit_due_partners()
-        with patch.object(self.registry["partner.cadence.planner"], "batch_size", BATCH):
+        with self._small_batches():
             self._in_threads(self._run_planner, self._run_planner)
         self.assertEqual(self._open_reminders(partner_ids), dict.fromkeys(partner_ids, 1))
 
@@ -139,7 +150,7 @@ class TestConcurrency(BaseCase):
             finally:
                 planner_done.set()
 
-        with patch.object(self.registry["partner.cadence.planner"], "batch_size", BATCH):
+        with self._small_batches():
             self._in_threads(salesperson_edits, salesperson_clicks_done, planner)
             self._run_planner()
         self.assertEqual(self._open_reminders(partner_ids), dict.fromkeys(partner_ids, 1), "one each, none lost")

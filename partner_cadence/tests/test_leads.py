@@ -235,7 +235,8 @@ class TestLeads(PartnerCadenceCommon):
         lead.account_manager_id = self.manager
         lead.action_hand_off()
         self.assertEqual(lead.pipeline_role, "account")
-        self.assertTrue(lead.activity_ids.filtered(lambda a: a.user_id == self.manager))
+        hand_off = lead._get_cadence_reminders(["hand_off"])
+        self.assertEqual(hand_off.user_id, self.manager, "one open hand-off, moved on to its new owner")
 
     def test_planning_against_touches_this_week(self):
         team = self.env["crm.team"].create(

@@ -86,6 +86,6 @@ class TestRpcAccess(HttpCase):
     def test_private_methods_cannot_be_called_at_all(self):
         self.authenticate("rpc_outsider", "rpc_outsider")
         with self.assertRaises(JsonRpcException):
-            self._call("res.partner", "_cron_plan_cadence_touches", [])
+            self._call("partner.cadence.schedule", "_cron_plan_reminders", [])
         with self.assertRaises(JsonRpcException):
             self._call("partner.cadence.planner", "_run_batches", [])

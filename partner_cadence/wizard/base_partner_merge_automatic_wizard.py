@@ -19,16 +19,15 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _prepare_cadence_merge(self, src_partners, dst_partner):
         """Drop what the merged partners would hold twice once they are one partner.
 
-        - their open cadence reminders: moving two open calls onto one partner breaks the
-          one-open-reminder index, and Odoo would then delete every activity of the merged
-          partner, its unrelated to-dos with them; the merged partner is re-planned after;
+        - the open reminders of a slot the merged partner already fills: moving two open calls
+          onto one partner breaks the one-reminder-per-slot index, and Odoo would then delete
+          every activity of the merged partner, its unrelated to-dos with them; the others
+          move, and the re-planning after the merge puts them on their dates;
         - their schedules: the merged partner's tier decides its schedules, re-synced after;
         - touches recorded from one source (a meeting both attended) on both partners.
         """
-        self.env["mail.activity"].sudo().search(
-            [("res_model", "=", "res.partner"), ("res_id", "in", src_partners.ids), ("cadence_reminder", "=", True)]
-        ).unlink()
-        schedules = self.env["partner.cadence.schedule"].sudo()
+        src_partners.sudo()._drop_duplicate_cadence_reminders(dst_partner)
+        schedules = self.env["partner.cadence.schedule"].sudo().with_context(cadence_keep_reminders=True)
         schedules.search([("partner_id", "in", src_partners.ids)]).unlink()
         touches = (
             self.env["partner.cadence.touch"]

@@ -25,6 +25,9 @@ class ResPartnerReferralWizard(models.TransientModel):
 
     def action_record(self):
         self.ensure_one()
+        # Called over RPC too: recording who a partner recommended is for those who may see it.
+        self.check_access("write")
+        self.partner_id.check_access("read")
         if not self.line_ids:
             raise UserError(self.env._("Add at least one recommended person."))
         referrals = self.env["res.partner.referral"]

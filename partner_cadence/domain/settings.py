@@ -1,0 +1,96 @@
+"""The numbers an admin tunes, read once into one typed object that every part uses.
+
+Each number is stored as a system parameter ``partner_cadence.<name>`` (Settings > CRM >
+Partner Cadence writes them); the methodology's values are shipped as their defaults:
+
+- ``horizon_days`` (7): reminders reach the inbox a week before they fall due, so a weekly
+  partner always has its next call planned and a quarterly one appears a week early.
+- ``quota_period`` ("quarter"): the period a client level's N meetings and N calls are counted
+  in. The methodology names no period; a quarter is the shipped choice.
+- ``weekdays_only``: a reminder due on a weekend or a public holiday moves to the next working
+  day of the company's working calendar.
+- ``market_size`` (100): deals a year on the local market (the source's realtor market made
+  about 100), against which a partner's market share is measured.
+- ``monthly_loss_percent`` (10): each month without a touch costs about 10% of a contact's value.
+- ``value_window_months`` (12): revenue of the last twelve months makes a partner's value.
+- ``logged_touches_reset``: a call logged after the fact restarts the clock like a planned one.
+- ``ask_referrals_days`` (90): how often every partner is asked for colleagues and third parties.
+- ``introduction_max_hops`` (6): the "six handshakes": the longest introduction chain looked for.
+- ``planned_deals`` (3) and ``conversion_percent`` (20): three deals a week need fifteen
+  contacts when one in five converts.
+- ``nurture_window_min_days`` / ``nurture_window_max_days`` (21 / 30): the intensive phase of a
+  lead's nurturing lasts 21 to 30 days.
+- ``marker_questions_max`` (4): two to four marker questions sort a lead's potential.
+- ``nurture_on_create``: every new lead starts its nurture sequence at once.
+- ``expert_group_id``: the group whose members take high-potential leads.
+- ``default_user_id``: who gets the reminders of a record whose salesperson is missing or gone.
+- ``batch_size``: how many records a scheduled action plans per transaction (technical, not
+  the methodology's: a run killed midway keeps every finished batch).
+"""
+
+import dataclasses
+
+from .bounds import DEFAULT_BATCH_SIZE
+
+PARAMETER_PREFIX = "partner_cadence."
+
+
+@dataclasses.dataclass(frozen=True)
+class CadenceSettings:
+    horizon_days: int
+    quota_period: str
+    weekdays_only: bool
+    market_size: int
+    monthly_loss_percent: float
+    value_window_months: int
+    logged_touches_reset: bool
+    ask_referrals_days: int
+    introduction_max_hops: int
+    planned_deals: int
+    conversion_percent: float
+    nurture_window_min_days: int
+    nurture_window_max_days: int
+    marker_questions_max: int
+    nurture_on_create: bool
+    expert_group_id: int
+    default_user_id: int
+    batch_size: int
+
+    @classmethod
+    def parameter_keys(cls):
+        return [PARAMETER_PREFIX + field.name for field in dataclasses.fields(cls)]
+
+    @classmethod
+    def from_parameters(cls, get):
+        """Settings from ``get(key)``, which returns a parameter's text or None when unset.
+
+        An unset or unreadable number reads as 0 and an unset switch as off, as Odoo's own
+        settings do; a batch size that is unset or not positive falls back to the default.
+        """
+        values = {}
+        for field in dataclasses.fields(cls):
+            raw = get(PARAMETER_PREFIX + field.name)
+            values[field.name] = _parse(field.type, raw)
+        if values["batch_size"] <= 0:
+            values["batch_size"] = DEFAULT_BATCH_SIZE
+        return cls(**values)
+
+
+def _parse(kind, raw):
+    if kind in (bool, "bool"):
+        return raw == "True"
+    if kind in (str, "str"):
+        return raw or ""
+    number = float if kind in (float, "float") else int
+    try:
+        return number(raw or 0)
+    except ValueError:
+        return number(float(raw)) if _is_float(raw) else number(0)
+
+
+def _is_float(raw):
+    try:
+        float(raw)
+    except ValueError:
+        return False
+    return True

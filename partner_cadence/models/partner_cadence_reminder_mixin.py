@@ -1,0 +1,177 @@
+from collections import defaultdict
+
+from markupsafe import Markup, escape
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.tools import get_lang
+
+from ..domain.reminders import plan_changes, responsible
+
+
+class PartnerCadenceReminderMixin(models.AbstractModel):
+    """The one engine behind every planned reminder, shared by partners and leads.
+
+    A record holds at most one open reminder per slot (see ``domain.reminders``); the engine
+    fills, moves, hands on and empties slots through the ORM, in batches, so that Odoo's and
+    other addons' hooks, followers and access rules apply. ``mail_activity_quick_update``
+    keeps Odoo from mailing each salesperson a notice per reminder: each user with reminders
+    due gets one bus notification, and the inbox is where they look. A partial unique index
+    on open slots is the last guard against two transactions filling one slot at once.
+    """
+
+    _name = "partner.cadence.reminder.mixin"
+    _description = "Cadence Reminders"
+
+    def _get_cadence_responsible_candidates(self):
+        """The users this record's reminders go to, first choice first; when none is active,
+        the settings' default responsible takes them. Extend to put someone first."""
+        self.ensure_one()
+        return self.env["res.users"]
+
+    def _get_cadence_responsible(self, default_user, leaving=()):
+        """The user who gets this record's reminders now; ``leaving`` users are being archived."""
+        candidates = self._get_cadence_responsible_candidates()
+        user_id = responsible([(user.id, user.active) for user in candidates], default_user.id, leaving)
+        return self.env["res.users"].browse(user_id)
+
+    def _get_cadence_reminders(self, slots=None):
+        """The open reminders of these records, of ``slots`` only when given."""
+        domain = [("res_model", "=", self._name), ("res_id", "in", self.ids), ("cadence_slot", "!=", False)]
+        if slots is not None:
+            domain.append(("cadence_slot", "in", list(slots)))
+        return self.env["mail.activity"].sudo().search(domain)
+
+    def _ensure_cadence_reminders(self, wanted, cutoff, describe):
+        """Make each named slot hold what it should, for these records, in a few batched writes.
+
+        :param wanted: {(record id, slot): domain.reminders.Reminder, or None when nothing is due}
+        :param cutoff: the last due date planned now; open reminders follow their date anyway
+        :param describe: ``describe(record, slot, format_day)`` returns the summary and the lines
+            of the note of a new reminder, ``record`` in its responsible user's language
+        :return: the number of reminders created
+        """
+        if not wanted:
+            return 0
+        open_reminders = self.browse({res_id for res_id, _slot in wanted})._get_cadence_reminders(
+            {slot for _res_id, slot in wanted}
+        )
+        by_key = {(reminder.res_id, reminder.cadence_slot): reminder for reminder in open_reminders}
+        changes = plan_changes(
+            wanted,
+            {key: (reminder.date_deadline, reminder.user_id.id) for key, reminder in by_key.items()},
+            cutoff,
+        )
+        activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        activities.browse(by_key[key].id for key in changes.drop).unlink()
+        for (deadline, user_id), keys in changes.move.items():
+            activities.browse(by_key[key].id for key in keys).write({"date_deadline": deadline, "user_id": user_id})
+        created = self._create_cadence_reminders(
+            self._prepare_cadence_reminders({key: wanted[key] for key in changes.create}, describe)
+        )
+        today = fields.Date.context_today(self)
+        due_now = {wanted[key].user_id for key in changes.create if wanted[key].deadline <= today}
+        due_now.update(user_id for (deadline, user_id) in changes.move if deadline <= today)
+        if due_now:
+            self.env["res.users"].browse(due_now)._bus_send("mail.activity/updated", {"activity_created": True})
+        if changes.create or changes.drop:
+            self.invalidate_model(["activity_ids"])
+        return len(created)
+
+    def _prepare_cadence_reminders(self, wanted, describe):
+        """``mail.activity`` values of the reminders ``wanted`` ({(record id, slot): Reminder}),
+        their text in each responsible user's language: one date pattern per language."""
+        model_id = self.env["ir.model"]._get_id(self._name)
+        users = self.env["res.users"].sudo().browse({reminder.user_id for reminder in wanted.values()})
+        lang_of = {user.id: user.lang or self.env.lang for user in users}
+        by_lang = defaultdict(list)
+        for key, reminder in wanted.items():
+            by_lang[lang_of[reminder.user_id]].append((key, reminder))
+        vals_list = []
+        for lang, items in by_lang.items():
+            localized = self.with_context(lang=lang)
+            date_pattern = get_lang(localized.env).date_format
+            for (res_id, slot), reminder in items:
+                summary, lines = describe(
+                    localized.browse(res_id), slot, lambda day, pattern=date_pattern: day.strftime(pattern)
+                )
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": res_id,
+                        "activity_type_id": reminder.activity_type_id,
+                        "summary": summary,
+                        "note": self._render_cadence_note(lines),
+                        "date_deadline": reminder.deadline,
+                        "user_id": reminder.user_id,
+                        "automated": True,
+                        "cadence_slot": slot,
+                    }
+                )
+        return vals_list
+
+    @api.model
+    def _render_cadence_note(self, lines):
+        """A note of text ``lines``: names in them are text, never HTML."""
+        return Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines)
+
+    @api.model
+    def _create_cadence_reminders(self, vals_list):
+        """``mail.activity`` records for ``vals_list``, all in one create; should a concurrent
+        transaction have filled one of the slots meanwhile (the unique index refuses it), the
+        others are created one by one and that slot is left to the other transaction."""
+        activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
+        if not vals_list:
+            return activities
+        try:
+            with self.env.cr.savepoint():
+                return activities.create(vals_list)
+        except errors.UniqueViolation:
+            created = activities.browse()
+            for vals in vals_list:
+                try:
+                    with self.env.cr.savepoint():
+                        created |= activities.create(vals)
+                except errors.UniqueViolation:
+                    continue
+            return created
+
+    def _reassign_cadence_reminders(self, leaving=None):
+        """Hand open reminders on to whoever is responsible now.
+
+        :param leaving: users being archived: only their reminders move, to the record's
+            responsible; None moves every reminder of these records whose responsible changed
+        """
+        planner = self.env["partner.cadence.planner"]
+        default_user = planner._get_default_responsible(planner._get_settings())
+        reminders = self._get_cadence_reminders()
+        if leaving is not None:
+            reminders = reminders.filtered(lambda reminder: reminder.user_id in leaving)
+        leaving_ids = set(leaving.ids) if leaving else set()
+        by_user = defaultdict(list)
+        for reminder in reminders:
+            user = self.browse(reminder.res_id)._get_cadence_responsible(default_user, leaving_ids)
+            if reminder.user_id != user:
+                by_user[user.id].append(reminder.id)
+        for user_id, reminder_ids in by_user.items():
+            reminders.browse(reminder_ids).with_context(mail_activity_quick_update=True).write({"user_id": user_id})
+
+    def _drop_cadence_reminders(self, slots):
+        """Empty ``slots`` of these records."""
+        self._get_cadence_reminders(slots).unlink()
+
+    def _drop_duplicate_cadence_reminders(self, destination):
+        """Before these records' activities move onto ``destination`` (a merge): drop each open
+        reminder whose slot ``destination``, or one of these records before it, already fills."""
+        reminders = (self | destination)._get_cadence_reminders()
+        filled = set()
+        duplicates = reminders.browse()
+        for reminder in reminders.sorted(lambda reminder: (reminder.res_id != destination.id, reminder.id)):
+            if reminder.cadence_slot in filled:
+                duplicates |= reminder
+            filled.add(reminder.cadence_slot)
+        duplicates.unlink()
+
+    def _plan_cadence_reminders(self):
+        """Bring these records' reminders in line with what is due now; each model says what."""
+        return 0
