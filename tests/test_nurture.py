@@ -16,7 +16,7 @@ from partner_cadence.domain.nurture import (
 
 D = datetime.date
 START = D(2026, 11, 2)
-# The defaults of DOMAIN.md 4: 30 intensive days with 7 touches, 60 weekly days, then monthly.
+# The defaults of §4: 30 intensive days with 7 touches, 60 weekly days, then monthly.
 PHASES = [
     Phase(1, 30, touch_count=7),
     Phase(2, 60, interval_number=1, interval_unit="week"),

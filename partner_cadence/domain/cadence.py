@@ -1,8 +1,20 @@
-"""When the next touch of a partner falls due (DOMAIN.md section 1).
+"""When the next touch of a partner or client falls due (§1 and §2).
 
-A cadence is "every N days, weeks or months" counted from the last real touch. Months are
-calendar months: a touch on 31 January with a monthly cadence is due on the last day of
+A cadence is "every N days, weeks or months" counted from the last real touch: weekly for a
+partner clients call every day, monthly, every two months or quarterly for the others. Months
+are calendar months: a touch on 31 January with a monthly cadence is due on the last day of
 February, never in March, so a month-end partner keeps a month-end rhythm.
+
+A client level asks for N touches of a type (meetings, calls) per quota period (a quarter by
+default): one per period keeps the calendar rhythm, several are spread evenly over the
+period, and once the quota is met nothing more is due before the next period. Periods are
+calendar periods (weeks from Monday, quarters from January).
+
+A new partner's first touch is due the day it enters its tier; the first-contact call-back
+comes before anything else, and nothing else is due until the first-contact information is
+complete. A pause holds every reminder until its end. With "weekdays only", a due date on a
+weekend or public holiday moves to the company's next working day. Reminders reach the inbox
+a planning horizon early (a week by default).
 """
 
 import calendar

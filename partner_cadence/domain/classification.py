@@ -1,17 +1,25 @@
-"""Which tier a partner or client belongs to, and what first-contact information is missing.
+"""Which tier a partner or client belongs to, and what first-contact information is missing
+(§1, §2 and §6).
 
-Sections 1, 2 and 6 of DOMAIN.md. The rules that map answers to tiers are data (each tier
-says which answers it stands for); this module only matches answers against those rules.
+A channel partner's tier follows how often target clients call them: daily, about weekly to
+monthly, rarely, very rarely (the shipped tiers: weekly, monthly, every two months,
+quarterly). A client's level follows financial standing (high, average, low) and relationship
+(new, loyal but buying rarely, loyal, one-off): the five levels of §2. The rules that map
+answers to tiers are data (each tier says which answers it stands for, and admins edit
+them); this module only matches answers against those rules.
+
+The first-contact information is mandatory and asked first: a full name (two words at least),
+a phone, and the organisation, unless the partner is a company or a private individual.
 """
 
 import dataclasses
 
-# How often target clients call a partner (DOMAIN.md section 1), most often first.
+# How often target clients call a partner (§1), most often first.
 INBOUND_FREQUENCIES = ("daily", "weekly_monthly", "rare", "very_rare")
 FINANCIAL_STANDINGS = ("high", "average", "low")
 RELATIONSHIPS = ("new", "loyal_rare", "loyal", "one_off")
 
-# First-contact information that must be captured first (DOMAIN.md section 1).
+# First-contact information that must be captured first (§1).
 FULL_NAME = "full_name"
 PHONE = "phone"
 ORGANISATION = "organisation"

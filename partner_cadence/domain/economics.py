@@ -1,4 +1,14 @@
-"""What a partner or client is worth, and what neglect costs (DOMAIN.md sections 1, 2, 7)."""
+"""What a partner or client is worth, and what neglect costs (§1, §2, §4 and §7).
+
+- Market share: a partner's yearly deals against the local market's (a setting; the source's
+  market made about 100 deals a year, so a deal a quarter is about 4%, a deal a month 12%).
+- Value: revenue won over the value window (twelve months by default), or typed by hand.
+- Value at risk: each month a touch is overdue costs a share of the value (10% by default),
+  never more than all of it.
+- Required contacts: planned deals over the conversion rate, rounded up (3 deals at 20% need
+  15 contacts a week); clients needed: sales plan over the average deal, rounded up.
+- Share of wallet: our sales over everything the client buys of the category.
+"""
 
 import datetime
 

@@ -1,9 +1,17 @@
-"""The nurture sequence of a lead (DOMAIN.md section 4).
+"""The nurture sequence of a lead, and how a prospect is qualified (§4 and §6).
 
 A lead that made contact goes through phases: an intensive one (the first 21-30 days, at
-least 7 touches), then weekly touches, then monthly ones for as long as it neither buys nor
-leaves. Each phase either spreads a number of touches over its duration or touches every
-N days, weeks or months. Channels rotate, unless the contact prefers one.
+least 7 touches: most purchases are decided in the first three to four weeks), then weekly
+touches, educational now, then monthly ones for as long as it neither buys nor leaves. Each
+phase either spreads a number of touches over its duration or touches every N days, weeks or
+months (the phases are data records admins edit). The first touch is due the day the lead
+enrols; every touch must bring something new. Channels rotate (call, e-mail, letter), unless
+the contact prefers one. A lead that is won, lost or blacklisted stops.
+
+Two to four marker questions, asked early, sort a prospect: any low answer means low
+potential (not nurtured), half the answers or more high means high potential (an expert
+takes it), anything else is standard. A real prospect has the need, the desire, the funds
+and the authority to buy: the qualification score is the share of those confirmed.
 """
 
 import dataclasses

@@ -1,4 +1,11 @@
-"""Who recommended whom: the "six handshakes" tree of introductions (DOMAIN.md sections 1, 3).
+"""Who recommended whom: the "six handshakes" tree of introductions (§1 and §3).
+
+Every partner is asked for colleagues and third parties; each recommendation links a
+referrer to the person they recommended, and the newcomer's first call is made on the
+referrer's behalf. The links form a tree: nobody recommends themself, and no chain of
+recommendations closes a circle. "Who can introduce me?" is the shortest chain of links, in
+either direction, from someone the salesperson already works with to the target, at most six
+handshakes long by default (a setting).
 
 Referrals are plain ``(referrer, referred)`` pairs of ids. These functions are the reference
 the models' SQL (recursive queries, for large bases) is tested against.

@@ -7,7 +7,7 @@ POTENTIAL_SELECTION = [("low", "Low"), ("standard", "Standard"), ("high", "High"
 
 
 class CrmLeadMarkerQuestion(models.Model):
-    """A "marker" question asked indirectly early in a conversation (DOMAIN.md section 6):
+    """A "marker" question asked indirectly early in a conversation (§6):
     each answer range says whether a prospect has low, standard or high potential."""
 
     _name = "crm.lead.marker.question"

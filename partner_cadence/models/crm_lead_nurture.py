@@ -7,7 +7,7 @@ from ..domain.reminders import NURTURE, Reminder, slot
 
 
 class CrmLead(models.Model):
-    """The nurture sequence of a lead (DOMAIN.md section 4): phases, one open touch at a
+    """The nurture sequence of a lead (§4): phases, one open touch at a
     time, each bringing something new, until the lead buys, is lost or is stopped."""
 
     # One capability of crm.lead per file: pylint-odoo would rather have one class per

@@ -6,7 +6,7 @@ from ..domain.nurture import Phase, check_phases
 
 
 class CrmNurturePhase(models.Model):
-    """A phase of the nurture sequence: intensive, weekly, monthly (DOMAIN.md section 4)."""
+    """A phase of the nurture sequence: intensive, weekly, monthly (§4)."""
 
     _name = "crm.nurture.phase"
     _description = "Nurture Phase"

@@ -8,7 +8,7 @@ from ..domain import economics
 
 class CrmTeam(models.Model):
     """Planning by the methodology: contacts needed for the deals planned, clients needed for
-    the sales plan, against the touches actually made this week (DOMAIN.md section 2)."""
+    the sales plan, against the touches actually made this week (§2)."""
 
     _inherit = "crm.team"
 

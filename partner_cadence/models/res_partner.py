@@ -281,6 +281,8 @@ class ResPartner(models.Model):
             )._sync_cadence_schedules()
         if "user_id" in vals:
             self._reassign_cadence_reminders()
+        if "cadence_value_manual" in vals:
+            self._refresh_cadence_values(self)
         if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
             self._record_primary_referral()
         return result

@@ -3,13 +3,12 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-from ..domain import economics
 from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
 
 
 class ResPartner(models.Model):
     """Where a partner stands on its cadence: touches recorded, one schedule per tier line,
-    each line's next due date (DOMAIN.md sections 1 and 2)."""
+    each line's next due date (§1 and §2)."""
 
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
     # would rather have one class per model, the project asks for files under 400 lines.
@@ -229,9 +228,5 @@ class ResPartner(models.Model):
             )
             if partner.next_touch_date != next_touch:
                 partner.next_touch_date = next_touch
-            risk = economics.value_at_risk(
-                partner.cadence_value, next_touch or None, today, settings.monthly_loss_percent
-            )
-            if partner.cadence_currency_id.compare_amounts(risk, partner.cadence_value_at_risk):
-                partner.cadence_value_at_risk = risk
+        self._refresh_cadence_values(self)
         self._plan_cadence_reminders()

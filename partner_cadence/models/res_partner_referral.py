@@ -9,7 +9,7 @@ REFERRAL_TREE_LOCK_TABLE = "partner_cadence_referral_tree_lock"
 
 
 class ResPartnerReferral(models.Model):
-    """One recommendation: ``referrer_id`` introduced ``referred_id`` (DOMAIN.md section 3)."""
+    """One recommendation: ``referrer_id`` introduced ``referred_id`` (§3)."""
 
     _name = "res.partner.referral"
     _description = "Referral"

@@ -10,7 +10,7 @@ INTRODUCTION_CANDIDATE_CHAINS = 50
 
 
 class ResPartner(models.Model):
-    """The "six handshakes" tree (DOMAIN.md section 3): who introduced whom, how deep, how
+    """The "six handshakes" tree (§3): who introduced whom, how deep, how
     many through them, and who can introduce me, read with the user's rights."""
 
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo

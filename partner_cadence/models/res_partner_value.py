@@ -6,7 +6,7 @@ from ..domain import economics
 
 
 class ResPartner(models.Model):
-    """What a partner is worth and what an untouched month costs (DOMAIN.md sections 4, 7):
+    """What a partner is worth and what an untouched month costs (§4 and §7):
     value, share of wallet, up-sell, value at risk, refreshed by the planner."""
 
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
@@ -104,57 +104,78 @@ class ResPartner(models.Model):
                 )
 
     @api.model
-    def _refresh_cadence_values(self):
-        """Once a day: each tiered partner's value (won revenue over the window, or set by hand)
-        and value at risk. Both slide with the calendar, so no write can keep them current."""
+    def _refresh_cadence_values(self, partners=None):
+        """Each partner's won revenue over the value window and value at risk: the one writer
+        of both. The scheduled action refreshes every partner once a day (both slide with the
+        calendar), in batches it commits; a touch or a typed value refreshes its ``partners``
+        at once, inside the user's request. The value itself is the ORM's to compute from
+        them."""
         today = fields.Date.context_today(self)
         settings = self.env["partner.cadence.planner"]._get_settings()
         window_start = economics.revenue_window_start(today, settings.value_window_months)
         self.env.flush_all()
+        only = SQL() if partners is None else SQL("AND partner.id = ANY(%s)", partners.ids)
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT partner.id, partner.cadence_value_manual, COALESCE(won.revenue, 0), partner.next_touch_date,
-                       partner.cadence_won_revenue, partner.cadence_value, partner.cadence_value_at_risk
+                       partner.cadence_won_revenue, partner.cadence_value_at_risk
                   FROM res_partner partner
              LEFT JOIN (SELECT lead.partner_id, SUM(lead.expected_revenue) AS revenue
                           FROM crm_lead lead
                           JOIN crm_stage stage ON stage.id = lead.stage_id
                          WHERE stage.is_won AND lead.active AND lead.date_closed >= %s
                       GROUP BY lead.partner_id) won ON won.partner_id = partner.id
-                 WHERE won.revenue IS NOT NULL
-                    OR partner.cadence_won_revenue <> 0
-                    OR partner.cadence_value_manual <> 0
-                    OR partner.cadence_value_at_risk <> 0
+                 WHERE (won.revenue IS NOT NULL
+                        OR partner.cadence_won_revenue <> 0
+                        OR partner.cadence_value_manual <> 0
+                        OR partner.cadence_value_at_risk <> 0) %s
                 """,
                 window_start,
+                only,
             )
         )
         changes = []
-        for partner_id, manual, revenue, next_touch, old_revenue, old_value, old_risk in rows:
-            value = manual or revenue
-            risk = economics.value_at_risk(value, next_touch, today, settings.monthly_loss_percent)
-            old = (old_revenue or 0.0, old_value or 0.0, old_risk or 0.0)
-            if any(round(new, 2) != round(was, 2) for new, was in zip((revenue, value, risk), old, strict=True)):
-                changes.append(SQL("(%s, %s::numeric, %s::numeric, %s::numeric)", partner_id, revenue, value, risk))
+        for partner_id, manual, revenue, next_touch, old_revenue, old_risk in rows:
+            risk = economics.value_at_risk(manual or revenue, next_touch, today, settings.monthly_loss_percent)
+            if round(revenue, 2) != round(old_revenue or 0.0, 2) or round(risk, 2) != round(old_risk or 0.0, 2):
+                changes.append((partner_id, revenue, risk, round(revenue, 2) != round(old_revenue or 0.0, 2)))
+        if partners is not None:
+            self._write_cadence_values(changes, skip_locked=False)
+            return
         planner = self.env["partner.cadence.planner"]
         for start in range(0, len(changes), settings.batch_size):
-            # A partner a user is saving right now is left to the next run (SKIP LOCKED).
-            batch = changes[start : start + settings.batch_size]
-            planner._run_step(
-                self.env.execute_query,
-                SQL(
-                    """
-                    WITH change(id, revenue, value, risk) AS (VALUES %s),
-                         free AS (SELECT partner.id FROM res_partner partner JOIN change ON change.id = partner.id
-                                  FOR UPDATE OF partner SKIP LOCKED)
-                    UPDATE res_partner partner
-                       SET cadence_won_revenue = change.revenue, cadence_value = change.value,
-                           cadence_value_at_risk = change.risk
-                      FROM change JOIN free ON free.id = change.id
-                     WHERE partner.id = change.id
-                    """,
-                    SQL(", ").join(batch),
+            planner._run_step(self._write_cadence_values, changes[start : start + settings.batch_size], True)
+
+    @api.model
+    def _write_cadence_values(self, changes, skip_locked):
+        """Store ``changes`` (partner id, revenue, risk, revenue changed); a partner a user is
+        saving right now is left to the next run when ``skip_locked``."""
+        if not changes:
+            return
+        lock = SQL("FOR UPDATE OF partner SKIP LOCKED") if skip_locked else SQL()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH change(id, revenue, risk) AS (VALUES %s),
+                     free AS (SELECT partner.id FROM res_partner partner JOIN change ON change.id = partner.id %s)
+                UPDATE res_partner partner
+                   SET cadence_won_revenue = change.revenue, cadence_value_at_risk = change.risk
+                  FROM change JOIN free ON free.id = change.id
+                 WHERE partner.id = change.id
+             RETURNING partner.id
+                """,
+                SQL(", ").join(
+                    SQL("(%s, %s::numeric, %s::numeric)", partner_id, revenue, risk)
+                    for partner_id, revenue, risk, _changed in changes
                 ),
+                lock,
             )
-        self.invalidate_model(["cadence_won_revenue", "cadence_value", "cadence_value_at_risk"])
+        )
+        written = {row[0] for row in rows}
+        self.browse(written).invalidate_recordset(["cadence_won_revenue", "cadence_value_at_risk"])
+        # The value follows the revenue through the ORM, its one writer.
+        self.browse(
+            partner_id for partner_id, _revenue, _risk, changed in changes if changed and partner_id in written
+        ).modified(["cadence_won_revenue"])
+        self.env.flush_all()

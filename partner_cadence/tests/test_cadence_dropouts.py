@@ -52,3 +52,25 @@ class TestCadenceDropouts(PartnerCadenceCommon):
             [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id), ("nurture_touch", "=", True)]
         )
         self.assertEqual(new_touch.user_id, self.default_user, "planned for whoever is responsible now")
+
+    def test_archiving_an_expert_or_a_new_owner_hands_their_reminders_to_the_lead(self):
+        lead = self.env["crm.lead"].create({"name": "Handed lead", "user_id": self.salesman.id})
+        lead.account_manager_id = self.manager
+        lead.pipeline_role = "selling"
+        lead.action_hand_off()
+        hand_off = lead._get_cadence_reminders(["hand_off"])
+        self.assertEqual(hand_off.user_id, self.manager)
+        self.manager.write({"active": False})
+        self.assertEqual(hand_off.user_id, self.salesman, "the lead's salesperson takes it")
+        self.salesman.action_archive()
+        self.assertTrue(hand_off.exists(), "not deleted with the archived user")
+        self.assertEqual(hand_off.user_id, self.default_user)
+
+    def test_every_planned_reminder_has_one_slot_and_keeps_it(self):
+        lead = self.env["crm.lead"].create({"name": "Slot lead", "user_id": self.salesman.id})
+        lead.pipeline_role = "qualification"
+        lead.action_hand_off()
+        lead.account_manager_id = self.manager
+        lead.action_hand_off()
+        self.assertEqual(len(lead._get_cadence_reminders(["hand_off"])), 1)
+        self.assertEqual(self._reminders(self.realtor).cadence_slot, f"touch:{self.call_type.id}")

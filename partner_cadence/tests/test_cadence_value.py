@@ -104,3 +104,11 @@ class TestCadenceValue(PartnerCadenceCommon):
                 setattr(settings, field, value)
                 settings.save()
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "7")
+
+    def test_value_at_risk_is_current_when_a_value_is_typed_or_a_touch_recorded(self):
+        overdue = self._create_partner("Late Realtor", self.tier_weekly, date(2026, 10, 1), self.salesman)
+        overdue.cadence_value_manual = 1000
+        self.assertGreater(overdue.cadence_value_at_risk, 0, "at once, not after the nightly run")
+        overdue._register_cadence_touch(date(2026, 11, 23))
+        self.assertEqual(overdue.cadence_value_at_risk, 0, "a touch today puts nothing at risk")
+        self.assertEqual(overdue.cadence_value, 1000)

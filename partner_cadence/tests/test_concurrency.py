@@ -35,6 +35,9 @@ class TestConcurrency(BaseCase):
             partners = env["res.partner"].with_context(active_test=False).search([("name", "=like", f"{PREFIX}%")])
             env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", partners.ids)]).unlink()
             partners.unlink()
+            leads = env["crm.lead"].with_context(active_test=False).search([("name", "=like", f"{PREFIX}%")])
+            env["mail.activity"].search([("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids)]).unlink()
+            leads.unlink()
             env["res.users"].with_context(active_test=False).search([("login", "=like", "race_%")]).unlink()
 
     def _commit_due_partners(self):
@@ -199,3 +202,82 @@ class TestConcurrency(BaseCase):
                 1,
                 "one warm introduction",
             )
+
+    def test_two_recommenders_at_once_give_one_warm_introduction(self):
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            first, second, newcomer = (
+                env["res.partner"]
+                .create([{"name": f"{PREFIX} First"}, {"name": f"{PREFIX} Second"}, {"name": f"{PREFIX} Newcomer"}])
+                .ids
+            )
+        outcomes = []
+        self._in_threads(
+            lambda: self._refer_in_own_request(first, newcomer, outcomes),
+            lambda: self._refer_in_own_request(second, newcomer, outcomes),
+        )
+        self.assertEqual(outcomes, ["recorded", "recorded"])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            self.assertEqual(env["res.partner.referral"].search_count([("referred_id", "=", newcomer)]), 2)
+            introductions = env["mail.activity"].search(
+                [("res_model", "=", "res.partner"), ("res_id", "=", newcomer), ("cadence_slot", "=", "warm_intro")]
+            )
+            self.assertEqual(len(introductions), 1, "one warm introduction for two recommendations")
+
+    def test_a_run_killed_midway_resumes_with_nothing_lost_or_doubled(self):
+        partner_ids, _salesman_id = self._commit_due_partners()
+        schedule_model = self.registry["partner.cadence.schedule"]
+        plan_batch = schedule_model._plan_reminders_of
+        batches = []
+
+        def killed_in_third_batch(model, schedules):
+            batches.append(len(schedules))
+            if len(batches) == 3:
+                # What a worker killed mid-batch leaves: the batch's transaction never commits.
+                raise KeyboardInterrupt
+            return plan_batch(model, schedules)
+
+        killed = []
+
+        def planner_killed():
+            try:
+                self._run_planner()
+            except KeyboardInterrupt:
+                killed.append(True)
+
+        with self._small_batches(), patch.object(schedule_model, "_plan_reminders_of", killed_in_third_batch):
+            self._in_threads(planner_killed)
+        self.assertEqual(killed, [True])
+        kept = self._open_reminders(partner_ids)
+        self.assertEqual(len(kept), 2 * BATCH, "the two finished batches were committed")
+        with self._small_batches():
+            self._in_threads(self._run_planner)
+        self.assertEqual(self._open_reminders(partner_ids), dict.fromkeys(partner_ids, 1), "resumed, none doubled")
+
+    def test_two_lead_planners_at_once_plan_each_touch_once(self):
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            leads = env["crm.lead"].create(
+                [{"name": f"{PREFIX} Lead {index}", "email_from": f"lead{index}@example.com"} for index in range(30)]
+            )
+            leads.action_start_nurture()
+            leads._get_cadence_reminders().unlink()
+            lead_ids = leads.ids
+
+        def lead_planner():
+            with self.registry.cursor() as cr:
+                api.Environment(cr, SUPERUSER_ID, {})["crm.lead"]._cron_plan_lead_touches()
+
+        with self._small_batches():
+            self._in_threads(lead_planner, lead_planner)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            groups = env["mail.activity"]._read_group(
+                [("res_model", "=", "crm.lead"), ("res_id", "in", lead_ids), ("nurture_touch", "=", True)],
+                ["res_id"],
+                ["__count"],
+            )
+            self.assertEqual(dict(groups), dict.fromkeys(lead_ids, 1))

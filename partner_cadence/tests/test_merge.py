@@ -66,3 +66,14 @@ class TestMerge(PartnerCadenceCommon):
         )
         self.assertEqual(len(open_touches), 1)
         self.assertEqual(todo.res_id, merged.id)
+
+    def test_merging_keeps_a_warm_introduction_only_the_merged_partner_had(self):
+        twin = self._create_partner("Elena Realtor (twin)", self.tier_weekly, date(2026, 11, 12), self.salesman)
+        recommender = self._create_partner("Ion Recommender", self.tier_weekly, date(2026, 11, 12), self.salesman)
+        self.env["res.partner.referral"].create({"referrer_id": recommender.id, "referred_id": twin.id})
+        introduction = twin._get_cadence_reminders(["warm_intro"])
+        self.assertEqual(len(introduction), 1)
+        self._merge_partners(self.realtor | twin, self.realtor)
+        self.assertTrue(introduction.exists(), "the only warm introduction moves, it is not dropped")
+        self.assertEqual(introduction.res_id, self.realtor.id)
+        self.assertEqual(len(self._reminders(self.realtor)), 1, "and still one open cadence call")

@@ -44,13 +44,13 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                 duplicates |= touch
             seen.add((touch.res_model, touch.res_id))
         duplicates.unlink()
-        last_touches = [date for date in (src_partners | dst_partner).mapped("last_touch_date") if date]
-        if last_touches and dst_partner.last_touch_date != max(last_touches):
-            dst_partner.with_context(cadence_touch_applying=True).last_touch_date = max(last_touches)
 
     def _merge(self, partner_ids, dst_partner=None, extra_checks=True):
         result = super()._merge(partner_ids, dst_partner=dst_partner, extra_checks=extra_checks)
         merged = self.env["res.partner"].sudo().browse(partner_ids).exists()
+        # The touches moved with the merge: the last touch follows them, as after any touch.
+        merged.invalidate_recordset(["cadence_touch_ids"])
+        merged._apply_cadence_touches(merged.cadence_touch_ids)
         merged.filtered(
             lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids
         )._sync_cadence_schedules()
