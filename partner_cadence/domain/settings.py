@@ -24,6 +24,19 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
 - ``nurture_on_create``: every new lead starts its nurture sequence at once.
 - ``expert_group_id``: the group whose members take high-potential leads.
 - ``default_user_id``: who gets the reminders of a record whose salesperson is missing or gone.
+- ``purchase_history_months`` (36): how far back purchases are read to tell when a client
+  buys again.
+- ``repurchase_min_purchases`` (3): purchases needed before a client's rhythm is trusted.
+- ``repurchase_notice_days`` (7): how many days before the expected purchase the call is due.
+- ``upsell_percent`` (15): the 15-20% more a client could buy, on top of last year's purchases
+  in the individual sales plan.
+- ``abc_a_percent`` / ``abc_b_percent`` (80 / 15): the shares of revenue of the A and B classes.
+- ``xyz_x_percent`` / ``xyz_y_percent`` (10 / 25): the variation of monthly purchases up to
+  which a client is X, then Y.
+- ``nps_promoter_min`` / ``nps_neutral_min`` (9 / 7): the lowest score of a promoter and of a
+  neutral client; below is a detractor.
+- ``wallet_known_goal_percent`` (60): the share of clients whose share of wallet should be
+  known (60-70%).
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -54,6 +67,17 @@ class CadenceSettings:
     nurture_on_create: bool
     expert_group_id: int
     default_user_id: int
+    purchase_history_months: int
+    repurchase_min_purchases: int
+    repurchase_notice_days: int
+    upsell_percent: int
+    abc_a_percent: int
+    abc_b_percent: int
+    xyz_x_percent: int
+    xyz_y_percent: int
+    nps_promoter_min: int
+    nps_neutral_min: int
+    wallet_known_goal_percent: int
     batch_size: int
 
     @classmethod

@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
+from odoo.tools import html2plaintext
 
+from ..domain.clients import score_from_text
 from ..domain.reminders import NURTURE, PARTNER_CADENCE_KINDS, slot_kind, touch_date
 from .sql_indexes import ensure_partial_unique_index
 
@@ -61,11 +63,34 @@ class MailActivity(models.Model):
                 )
             )
         nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
+        surveyed, score = self._get_nps_surveys(feedback)
         touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        today = fields.Date.context_today(self)
         self.env["partner.cadence.touch"]._record(touches)
-        nurtured_leads.sudo()._register_nurture_touch(fields.Date.context_today(self))
+        nurtured_leads.sudo()._register_nurture_touch(today)
+        if surveyed:
+            surveyed._record_nps_score(score, today)
         return result
+
+    def _get_nps_surveys(self, feedback):
+        """The clients whose NPS survey these activities complete, and the score the feedback
+        gives; a survey done without a score is refused before anything is saved."""
+        survey_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "partner_cadence.mail_activity_type_nps_survey", raise_if_not_found=False
+        )
+        surveys = self.filtered(lambda activity: activity.activity_type_id.id == survey_type_id)
+        if not surveys:
+            return self.env["res.partner"], None
+        score = score_from_text(html2plaintext(feedback or ""))
+        if score is None:
+            raise UserError(
+                self.env._("Write the client's answer from 0 to 10 in the feedback before marking the survey done.")
+            )
+        partners = self.env["res.partner"]
+        for survey in surveys:
+            partners |= survey._get_cadence_partner().commercial_partner_id
+        return partners, score
 
     def _get_cadence_partner(self):
         """The partner an activity touches: its record, or the customer of its lead."""

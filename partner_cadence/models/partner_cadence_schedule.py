@@ -148,6 +148,7 @@ class PartnerCadenceSchedule(models.Model):
         cutoff = planning_cutoff(fields.Date.context_today(self), settings.horizon_days)
         done = planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
         partners._refresh_cadence_values()
+        partners._refresh_cadence_clients()
         _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
         return done
 

@@ -83,6 +83,44 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.conversion_percent",
         help="The share of contacts that become deals: about one in five.",
     )
+    partner_cadence_purchase_history_months = fields.Integer(
+        string="Purchase History (months)",
+        config_parameter="partner_cadence.purchase_history_months",
+        help="How far back purchases are read to tell when a client buys again.",
+    )
+    partner_cadence_repurchase_min_purchases = fields.Integer(
+        string="Purchases Before a Rhythm Is Trusted",
+        config_parameter="partner_cadence.repurchase_min_purchases",
+        help="A client's usual gap between purchases is trusted once they bought this many times.",
+    )
+    partner_cadence_repurchase_notice_days = fields.Integer(
+        string="Call Before the Expected Purchase (days)",
+        config_parameter="partner_cadence.repurchase_notice_days",
+        help="Competitors work your past clients: call this many days before they usually buy again.",
+    )
+    partner_cadence_upsell_percent = fields.Integer(
+        string="Up-sell (%)",
+        config_parameter="partner_cadence.upsell_percent",
+        help="What a client could buy more (15-20%): added to last year's purchases in their sales plan.",
+    )
+    partner_cadence_abc_a_percent = fields.Integer(
+        string="A: Share of Revenue (%)", config_parameter="partner_cadence.abc_a_percent"
+    )
+    partner_cadence_abc_b_percent = fields.Integer(
+        string="B: Next Share of Revenue (%)", config_parameter="partner_cadence.abc_b_percent"
+    )
+    partner_cadence_xyz_x_percent = fields.Integer(
+        string="X: Variation up to (%)", config_parameter="partner_cadence.xyz_x_percent"
+    )
+    partner_cadence_xyz_y_percent = fields.Integer(
+        string="Y: Variation up to (%)", config_parameter="partner_cadence.xyz_y_percent"
+    )
+    partner_cadence_nps_promoter_min = fields.Integer(
+        string="Promoters from Score", config_parameter="partner_cadence.nps_promoter_min"
+    )
+    partner_cadence_nps_neutral_min = fields.Integer(
+        string="Neutral from Score", config_parameter="partner_cadence.nps_neutral_min"
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -167,6 +205,46 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 1 <= settings.partner_cadence_introduction_max_hops <= 12:
                 raise ValidationError(self.env._("An introduction chain is between 1 and 12 recommendations long."))
+
+    @api.constrains(
+        "partner_cadence_purchase_history_months",
+        "partner_cadence_repurchase_min_purchases",
+        "partner_cadence_repurchase_notice_days",
+        "partner_cadence_upsell_percent",
+        "partner_cadence_abc_a_percent",
+        "partner_cadence_abc_b_percent",
+        "partner_cadence_xyz_x_percent",
+        "partner_cadence_xyz_y_percent",
+        "partner_cadence_nps_promoter_min",
+        "partner_cadence_nps_neutral_min",
+    )
+    def _check_partner_cadence_clients(self):
+        for settings in self:
+            if not 1 <= settings.partner_cadence_purchase_history_months <= bounds.max_months():
+                raise ValidationError(
+                    self.env._("The purchase history is between 1 and %(max)s months.", max=bounds.max_months())
+                )
+            if settings.partner_cadence_repurchase_min_purchases < 2:
+                raise ValidationError(self.env._("A rhythm needs at least two purchases, one gap between them."))
+            if not 0 <= settings.partner_cadence_repurchase_notice_days <= bounds.MAX_REACH_DAYS:
+                raise ValidationError(
+                    self.env._("The call before a purchase is 0 to %(max)s days ahead.", max=bounds.MAX_REACH_DAYS)
+                )
+            if not 0 <= settings.partner_cadence_upsell_percent <= 100:
+                raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
+            a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent
+            if a_share <= 0 or b_share < 0 or a_share + b_share > 100:
+                raise ValidationError(
+                    self.env._("The A and B shares of revenue are positive and add up to 100% at most.")
+                )
+            if not 0 <= settings.partner_cadence_xyz_x_percent <= settings.partner_cadence_xyz_y_percent:
+                raise ValidationError(self.env._("The X variation cannot exceed the Y variation."))
+            if not 0 < settings.partner_cadence_nps_neutral_min <= settings.partner_cadence_nps_promoter_min <= 10:
+                raise ValidationError(
+                    self.env._(
+                        "NPS scores run from 0 to 10: neutral clients start above 0 and at most where promoters do."
+                    )
+                )
 
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()
