@@ -34,6 +34,9 @@
         "demo/crm_lead_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "partner_cadence/static/src/**/*",
+        ],
         "web.assets_tests": [
             "partner_cadence/static/tests/tours/*.js",
         ],

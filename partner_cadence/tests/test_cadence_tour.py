@@ -95,3 +95,31 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(crons.mapped("active"), [True, True])
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "9")
         self.assertEqual(self.env.ref("partner_cadence.crm_nurture_phase_intensive").duration_days, 30)
+
+    def test_salesman_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
+        client = self.env["res.partner"].create(
+            {"name": "Tour Client", "is_company": True, "user_id": self.salesman.id}
+        )
+        last_year = self.today.replace(year=self.today.year - 1, month=6, day=1)
+        this_year = self.today.replace(month=1, day=2)
+        for amount, day in ((10000, last_year), (3000, this_year)):
+            lead = self.env["crm.lead"].create(
+                {
+                    "name": f"Tour order {amount}",
+                    "partner_id": client.id,
+                    "type": "opportunity",
+                    "expected_revenue": amount,
+                }
+            )
+            lead.action_set_won()
+            lead.date_closed = fields.Datetime.to_datetime(day)
+        self.env["res.partner"]._refresh_cadence_clients()
+        client.activity_schedule(
+            act_type_xmlid="partner_cadence.mail_activity_type_nps_survey", user_id=self.salesman.id
+        )
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{client.id}", "partner_cadence_nps_tour", login="tour_salesman"
+        )
+        self.assertEqual(client.cadence_nps_group, "promoter")
+        new_test_user(self.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
+        self.start_tour("/odoo/crm", "partner_cadence_below_plan_tour", login="tour_sales_manager")

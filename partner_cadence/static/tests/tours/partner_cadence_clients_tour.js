@@ -1,0 +1,78 @@
+import { registry } from "@web/core/registry";
+
+// A salesperson calls a client for the NPS survey, writes the score in the done popup, and
+// finds the client marked a promoter with a reminder to ask for referrals.
+registry.category("web_tour.tours").add("partner_cadence_nps_tour", {
+    steps: () => [
+        {
+            trigger: ".o-mail-Activity:contains('recommend us') .o-mail-Activity-markDone",
+            content: "Mark the survey call done",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone textarea",
+            content: "Write what the client answered",
+            run: "edit 9, very happy with the installers",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Promoter: ask for referrals')",
+            content: "A promoter is asked for referrals",
+        },
+        {
+            trigger: ".o_notebook a.nav-link:contains('Client Potential')",
+            content: "Open the client's potential",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=cadence_nps_group]:contains('Promoter')",
+            content: "The client is a promoter",
+        },
+    ],
+});
+
+// In CRM, a sales manager opens the clients furthest below plan from the reporting menu, opens the
+// first one, then looks at the base by ABC and XYZ.
+registry.category("web_tour.tours").add("partner_cadence_below_plan_tour", {
+    steps: () => [
+        {
+            trigger: ".o_menu_sections button:contains('Reporting')",
+            content: "Open CRM's reports",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Clients Below Plan')",
+            content: "Open the clients below plan",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:first .o_data_cell[name=complete_name]:contains('Tour Client')",
+            content: "The client furthest below plan comes first",
+            run: "click",
+        },
+        {
+            trigger: ".o_notebook a.nav-link:contains('Client Potential')",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=cadence_target_gap]:contains('8,500')",
+            content: "Its gap to the plan is shown",
+        },
+        {
+            trigger: ".o_menu_sections button:contains('Reporting')",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('ABC and XYZ Segments')",
+            content: "Open the segments",
+            run: "click",
+        },
+        {
+            trigger: ".o_pivot .o_pivot_header_cell_closed:contains('A')",
+            content: "Clients are grouped by ABC class",
+        },
+    ],
+});
