@@ -71,3 +71,11 @@ def test_a_call_logged_after_the_fact_is_dated_by_its_deadline():
     past = DAY - datetime.timedelta(days=5)
     assert touch_date(past, DAY, DAY, planned=False) == past
     assert touch_date(past, past, DAY, planned=False) == DAY
+
+
+def test_unanswered_calls_pause_the_record_at_the_limit():
+    from partner_cadence.domain.reminders import after_unanswered
+
+    assert after_unanswered(0, 3, DAY, 60) == (1, None)
+    assert after_unanswered(2, 3, DAY, 60) == (0, DAY + datetime.timedelta(days=60))
+    assert after_unanswered(9, 0, DAY, 60) == (10, None), "0 never stops"

@@ -16,11 +16,16 @@ nothing.
 - It goes to the record's salesperson; for a partner without one, to its company's; when
   neither is there or they were archived, to the default responsible of the settings: a
   record never waits on someone who will not look.
+- A call nobody answered is not a touch. After a set number of unanswered calls in a row
+  (per tier, per nurture phase; 0 never stops), the record pauses until a resume date (a
+  setting) and is tried again then; any real contact resets the count (§6: decide when to
+  stop after X failed attempts and when to try again).
 - A done reminder is a touch, dated the day it is done; an activity logged after the fact
   (created and done the same day with a deadline in the past) happened on its deadline.
 """
 
 import dataclasses
+import datetime
 
 # The kinds of planned reminder. A partner's cadence kinds hold one slot per activity type.
 TOUCH = "touch"
@@ -96,6 +101,15 @@ def plan_changes(wanted, open_reminders, cutoff):
         elif current != (reminder.deadline, reminder.user_id):
             move.setdefault((reminder.deadline, reminder.user_id), []).append(key)
     return Changes(create=create, move=move, drop=drop)
+
+
+def after_unanswered(unanswered_before, limit, today, resume_days):
+    """(unanswered calls in a row now, the day to try again or None) after one more call
+    nobody answered: at ``limit`` the record pauses for ``resume_days`` and the count restarts."""
+    unanswered = unanswered_before + 1
+    if limit > 0 and unanswered >= limit:
+        return 0, today + datetime.timedelta(days=resume_days)
+    return unanswered, None
 
 
 def touch_date(deadline, created_on, today, planned):

@@ -37,6 +37,8 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
   neutral client; below is a detractor.
 - ``wallet_known_goal_percent`` (60): the share of clients whose share of wallet should be
   known (60-70%).
+- ``unanswered_resume_days`` (60): how long a record that stopped answering rests before it
+  is tried again (the sources say to decide it, and give no number).
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -78,6 +80,7 @@ class CadenceSettings:
     nps_promoter_min: int
     nps_neutral_min: int
     wallet_known_goal_percent: int
+    unanswered_resume_days: int
     batch_size: int
 
     @classmethod

@@ -1,9 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import next_channel, next_nurture_touch
-from ..domain.reminders import NURTURE, Reminder, slot
+from ..domain.reminders import NURTURE, Reminder, after_unanswered, slot
 
 
 class CrmLead(models.Model):
@@ -27,6 +28,12 @@ class CrmLead(models.Model):
     )
 
     nurture_stop_reason = fields.Char(tracking=True)
+
+    nurture_unanswered_count = fields.Integer(
+        string="Unanswered Touches in a Row", readonly=True, help="Reset by any real contact."
+    )
+
+    nurture_resume_date = fields.Date(readonly=True, help="A lead paused after unanswered touches resumes then.")
 
     nurture_touch_count = fields.Integer(readonly=True, string="Nurture Touches")
 
@@ -60,8 +67,33 @@ class CrmLead(models.Model):
         self._drop_open_nurture_touches()
 
     def action_resume_nurture(self):
-        self.filtered(lambda lead: lead.nurture_state == "paused").write({"nurture_state": "running"})
+        self.filtered(lambda lead: lead.nurture_state == "paused").write(
+            {"nurture_state": "running", "nurture_resume_date": False, "nurture_unanswered_count": 0}
+        )
         self._plan_nurture()
+
+    def _register_unanswered_call(self):
+        """One more touch nobody answered: at the phase's limit, the nurturing pauses until
+        the resume delay of the settings has passed, and the chatter says so."""
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        today = fields.Date.context_today(self)
+        for lead in self:
+            limit = lead.nurture_phase.unanswered_limit
+            unanswered, resume = after_unanswered(
+                lead.nurture_unanswered_count, limit, today, settings.unanswered_resume_days
+            )
+            lead.nurture_unanswered_count = unanswered
+            if resume and lead.nurture_state == "running":
+                lead.write({"nurture_state": "paused", "nurture_resume_date": resume})
+                lead._drop_open_nurture_touches()
+                body = self.env._(
+                    "No answer %(count)s times in a row: nurturing paused until %(date)s, then resumed.",
+                    count=limit,
+                    date=format_date(self.env, resume),
+                )
+            else:
+                body = self.env._("No answer (%(count)s in a row).", count=unanswered)
+            lead.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_stop_nurture(self):
         for lead in self:
@@ -154,6 +186,7 @@ class CrmLead(models.Model):
             lead.write(
                 {
                     "nurture_touch_count": lead.nurture_touch_count + 1,
+                    "nurture_unanswered_count": 0,
                     "nurture_last_touch_date": max(touch_date, lead.nurture_last_touch_date or touch_date),
                 }
             )
@@ -166,8 +199,18 @@ class CrmLead(models.Model):
         and committed as partner.cadence.planner describes."""
         planner = self.env["partner.cadence.planner"]
         missing = planner._run_step(self._get_leads_missing_marker_questions)
+        planner._run_batches(
+            "crm.lead",
+            [("nurture_state", "=", "paused"), ("nurture_resume_date", "<=", fields.Date.context_today(self))],
+            self._resume_nurture_of,
+        )
         planner._run_batches("crm.lead", [("id", "in", missing.ids)], self._add_marker_questions_to)
         return planner._run_batches("crm.lead", [("nurture_state", "=", "running")], self._plan_nurture_of)
+
+    @api.model
+    def _resume_nurture_of(self, leads):
+        leads.action_resume_nurture()
+        return len(leads)
 
     @api.model
     def _add_marker_questions_to(self, leads):

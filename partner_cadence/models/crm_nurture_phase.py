@@ -31,6 +31,11 @@ class CrmNurturePhase(models.Model):
         help="The kinds of touch that take turns in this phase: call, e-mail, letter, meeting.",
     )
     company_id = fields.Many2one("res.company", help="Leave empty to share the phase between companies.")
+    unanswered_limit = fields.Integer(
+        string="Pause After Unanswered Touches",
+        help="After this many touches in a row nobody answered, the lead's nurturing pauses until the resume "
+        "delay of the settings has passed; 0 never pauses.",
+    )
 
     def _as_domain_phase(self):
         self.ensure_one()

@@ -73,6 +73,16 @@ class MailActivity(models.Model):
             surveyed._record_nps_score(score, today)
         return result
 
+    def action_no_answer(self):
+        """Nobody answered this call: not a touch. The attempt is noted on the record, the
+        reminder stays open, and too many in a row pause the record (§6)."""
+        self.check_access("write")
+        for model in ("res.partner", "crm.lead"):
+            records = self.env[model].browse({activity.res_id for activity in self if activity.res_model == model})
+            records.check_access("read")
+            records.sudo()._register_unanswered_call()
+        return True
+
     def _get_nps_surveys(self, feedback):
         """The clients whose NPS survey these activities complete, and the score the feedback
         gives; a survey done without a score is refused before anything is saved."""

@@ -55,6 +55,11 @@ class PartnerCadenceTier(models.Model):
         help="The period is the quota period of the CRM settings, and follows it when it changes.",
     )
     line_ids = fields.One2many("partner.cadence.tier.line", "tier_id", string="Cadence Lines", copy=True)
+    unanswered_limit = fields.Integer(
+        string="Pause After Unanswered Calls",
+        help="After this many calls in a row nobody answered, the partner rests until the resume delay "
+        "of the settings has passed; 0 never pauses.",
+    )
     description = fields.Text(
         translate=True,
         help="Who belongs to this tier: how often target clients call them, or what kind of client they are.",

@@ -121,6 +121,11 @@ class ResConfigSettings(models.TransientModel):
     partner_cadence_nps_neutral_min = fields.Integer(
         string="Neutral from Score", config_parameter="partner_cadence.nps_neutral_min"
     )
+    partner_cadence_unanswered_resume_days = fields.Integer(
+        string="Try Again After (days)",
+        config_parameter="partner_cadence.unanswered_resume_days",
+        help="A partner or lead paused after too many unanswered calls is tried again after this many days.",
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -217,6 +222,7 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_xyz_y_percent",
         "partner_cadence_nps_promoter_min",
         "partner_cadence_nps_neutral_min",
+        "partner_cadence_unanswered_resume_days",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -230,6 +236,8 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(
                     self.env._("The call before a purchase is 0 to %(max)s days ahead.", max=bounds.MAX_REACH_DAYS)
                 )
+            if not 1 <= settings.partner_cadence_unanswered_resume_days <= bounds.MAX_REACH_DAYS:
+                raise ValidationError(self.env._("Trying again is 1 to %(max)s days later.", max=bounds.MAX_REACH_DAYS))
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:
                 raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
             a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent

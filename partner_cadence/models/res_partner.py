@@ -82,6 +82,9 @@ class ResPartner(models.Model):
     )
 
     cadence_paused_until = fields.Date(string="Pause Cadence Until", help="No reminder is due before this day.")
+    cadence_unanswered_count = fields.Integer(
+        string="Unanswered Calls in a Row", readonly=True, help="Reset by any real contact."
+    )
 
     cadence_do_not_contact = fields.Boolean(string="Do Not Contact", help="No cadence reminder at all.")
 

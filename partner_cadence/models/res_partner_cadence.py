@@ -2,8 +2,10 @@ import datetime
 from collections import defaultdict
 
 from odoo import fields, models
+from odoo.tools import format_date
 
 from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
+from ..domain.reminders import after_unanswered
 
 
 class ResPartner(models.Model):
@@ -25,6 +27,29 @@ class ResPartner(models.Model):
             values.update(res_model=source._name, res_id=source.id)
         return self.env["partner.cadence.touch"]._record([{**values, "partner_id": partner.id} for partner in self])
 
+    def _register_unanswered_call(self):
+        """One more call nobody answered: at the tier's limit, the partner rests until the
+        resume delay of the settings has passed, and the chatter says so."""
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        today = fields.Date.context_today(self)
+        for partner in self:
+            limit = partner.cadence_tier_id.unanswered_limit
+            unanswered, resume = after_unanswered(
+                partner.cadence_unanswered_count, limit, today, settings.unanswered_resume_days
+            )
+            values = {"cadence_unanswered_count": unanswered}
+            if resume:
+                values["cadence_paused_until"] = resume
+                body = self.env._(
+                    "No answer %(count)s times in a row: paused until %(date)s, then tried again.",
+                    count=limit,
+                    date=format_date(self.env, resume),
+                )
+            else:
+                body = self.env._("No answer (%(count)s in a row).", count=unanswered)
+            partner.write(values)
+            partner.message_post(body=body, subtype_xmlid="mail.mt_note")
+
     def _apply_cadence_touches(self, touches):
         """Move last touches on for the counted ``touches``; an older one never moves a clock back."""
         counted_origins = touches._counted_origins()
@@ -36,6 +61,9 @@ class ResPartner(models.Model):
             latest = max(touch.date for touch in partner_touches)
             if not partner.last_touch_date or partner.last_touch_date < latest:
                 partner.with_context(cadence_touch_applying=True).last_touch_date = latest
+            if partner.cadence_unanswered_count:
+                # A real contact: the unanswered calls before it no longer count.
+                partner.cadence_unanswered_count = 0
             for schedule in partner.sudo().cadence_schedule_ids:
                 dates = [touch.date for touch in partner_touches if schedule._counts_touch(touch.activity_type_id.id)]
                 if dates and (not schedule.last_touch_date or schedule.last_touch_date < max(dates)):

@@ -38,6 +38,15 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(self.partner.last_touch_date, self.today)
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=7))
 
+    def test_salesman_notes_a_call_nobody_answered(self):
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{self.partner.id}",
+            "partner_cadence_no_answer_tour",
+            login="tour_salesman",
+        )
+        self.assertEqual(self.partner.cadence_unanswered_count, 1)
+        self.assertEqual(self.partner.last_touch_date, self.today - timedelta(days=10), "not a touch")
+
     def test_manager_changes_tier_and_salesman_sees_the_replanned_reminder(self):
         self.assertEqual(self._cadence_reminder().date_deadline, self.today - timedelta(days=3))
         self.start_tour(

@@ -40,3 +40,22 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
         },
     ],
 });
+
+// A salesperson calls an overdue partner, nobody answers: the call is noted, not counted.
+registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
+    steps: () => [
+        {
+            trigger: ".o-mail-Activity:contains('Weekly partner') .o-mail-Activity-noAnswer",
+            content: "Nobody answered the call",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Message:contains('No answer (1 in a row)')",
+            content: "The attempt is noted in the chatter",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('days overdue')",
+            content: "The call is still to make",
+        },
+    ],
+});
