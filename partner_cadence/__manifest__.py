@@ -21,6 +21,7 @@
         "views/partner_cadence_tier_views.xml",
         "views/res_partner_views.xml",
         "views/res_partner_client_views.xml",
+        "views/partner_cadence_direct_mail_views.xml",
         "views/partner_cadence_touch_views.xml",
         "views/res_partner_referral_views.xml",
         "views/res_partner_referral_wizard_views.xml",

@@ -79,3 +79,12 @@ def test_unanswered_calls_pause_the_record_at_the_limit():
     assert after_unanswered(0, 3, DAY, 60) == (1, None)
     assert after_unanswered(2, 3, DAY, 60) == (0, DAY + datetime.timedelta(days=60))
     assert after_unanswered(9, 0, DAY, 60) == (10, None), "0 never stops"
+
+
+def test_letters_fill_the_daily_quota_and_calls_follow():
+    from partner_cadence.domain.reminders import follow_up_call_date, letters_to_plan
+
+    assert letters_to_plan(0, 10) == 10
+    assert letters_to_plan(4, 10) == 6
+    assert letters_to_plan(12, 10) == 0
+    assert follow_up_call_date(DAY, 3) == DAY + datetime.timedelta(days=3)

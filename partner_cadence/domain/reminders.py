@@ -20,6 +20,8 @@ nothing.
   (per tier, per nurture phase; 0 never stops), the record pauses until a resume date (a
   setting) and is tried again then; any real contact resets the count (§6: decide when to
   stop after X failed attempts and when to try again).
+- Direct mail, then call (§6): about ten letters a day per salesperson (a setting), and a call
+  to the same person a few days (3, a setting) after each letter went out.
 - A done reminder is a touch, dated the day it is done; an activity logged after the fact
   (created and done the same day with a deadline in the past) happened on its deadline.
 """
@@ -110,6 +112,16 @@ def after_unanswered(unanswered_before, limit, today, resume_days):
     if limit > 0 and unanswered >= limit:
         return 0, today + datetime.timedelta(days=resume_days)
     return unanswered, None
+
+
+def letters_to_plan(open_letters, daily_quota):
+    """How many new letters a salesperson gets today: the daily quota less those still open."""
+    return max(daily_quota - open_letters, 0)
+
+
+def follow_up_call_date(letter_sent, days_after):
+    """The day to call someone a letter was sent to."""
+    return letter_sent + datetime.timedelta(days=days_after)
 
 
 def touch_date(deadline, created_on, today, planned):

@@ -39,6 +39,8 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
   known (60-70%).
 - ``unanswered_resume_days`` (60): how long a record that stopped answering rests before it
   is tried again (the sources say to decide it, and give no number).
+- ``direct_mail_daily_letters`` (10) / ``direct_mail_call_after_days`` (3): direct mail sends
+  about ten letters a day, then calls the same people a few days later.
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -81,6 +83,8 @@ class CadenceSettings:
     nps_neutral_min: int
     wallet_known_goal_percent: int
     unanswered_resume_days: int
+    direct_mail_daily_letters: int
+    direct_mail_call_after_days: int
     batch_size: int
 
     @classmethod

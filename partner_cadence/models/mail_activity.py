@@ -64,6 +64,9 @@ class MailActivity(models.Model):
             )
         nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
         surveyed, score = self._get_nps_surveys(feedback)
+        done_slots = [
+            (activity.res_model, activity.res_id, activity.cadence_slot) for activity in self if activity.cadence_slot
+        ]
         touches = self._prepare_cadence_touches()
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         today = fields.Date.context_today(self)
@@ -71,6 +74,8 @@ class MailActivity(models.Model):
         nurtured_leads.sudo()._register_nurture_touch(today)
         if surveyed:
             surveyed._record_nps_score(score, today)
+        if done_slots:
+            self.env["partner.cadence.direct.mail"]._register_done(done_slots, today)
         return result
 
     def action_no_answer(self):

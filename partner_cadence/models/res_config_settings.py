@@ -126,6 +126,16 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.unanswered_resume_days",
         help="A partner or lead paused after too many unanswered calls is tried again after this many days.",
     )
+    partner_cadence_direct_mail_daily_letters = fields.Integer(
+        string="Letters a Day",
+        config_parameter="partner_cadence.direct_mail_daily_letters",
+        help="Direct mail puts at most this many letters a day in each salesperson's inbox.",
+    )
+    partner_cadence_direct_mail_call_after_days = fields.Integer(
+        string="Call After the Letter (days)",
+        config_parameter="partner_cadence.direct_mail_call_after_days",
+        help="The follow-up call comes this many days after the letter went out.",
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -223,6 +233,8 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_nps_promoter_min",
         "partner_cadence_nps_neutral_min",
         "partner_cadence_unanswered_resume_days",
+        "partner_cadence_direct_mail_daily_letters",
+        "partner_cadence_direct_mail_call_after_days",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -238,6 +250,12 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 1 <= settings.partner_cadence_unanswered_resume_days <= bounds.MAX_REACH_DAYS:
                 raise ValidationError(self.env._("Trying again is 1 to %(max)s days later.", max=bounds.MAX_REACH_DAYS))
+            if not 1 <= settings.partner_cadence_direct_mail_daily_letters <= 1000:
+                raise ValidationError(self.env._("Direct mail sends 1 to 1000 letters a day per salesperson."))
+            if not 0 <= settings.partner_cadence_direct_mail_call_after_days <= bounds.MAX_REACH_DAYS:
+                raise ValidationError(
+                    self.env._("The call after a letter is 0 to %(max)s days later.", max=bounds.MAX_REACH_DAYS)
+                )
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:
                 raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
             a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent

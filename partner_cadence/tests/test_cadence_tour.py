@@ -132,3 +132,22 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(client.cadence_nps_group, "promoter")
         new_test_user(self.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
         self.start_tour("/odoo/crm", "partner_cadence_below_plan_tour", login="tour_sales_manager")
+
+    def test_salesman_starts_direct_mail_on_two_contacts(self):
+        self.env["res.partner"].create(
+            [{"name": name, "user_id": self.salesman.id} for name in ("Tour Letter A", "Tour Letter B")]
+        )
+        self.start_tour(
+            "/odoo/action-contacts.action_contacts?view_type=list",
+            "partner_cadence_direct_mail_start_tour",
+            login="tour_salesman",
+        )
+        self.start_tour(
+            "/odoo/action-partner_cadence.partner_cadence_direct_mail_action",
+            "partner_cadence_direct_mail_list_tour",
+            login="tour_salesman",
+        )
+        letters = self.env["mail.activity"].search(
+            [("cadence_slot", "=", "direct_mail_letter"), ("user_id", "=", self.salesman.id)]
+        )
+        self.assertEqual(len(letters), 2)
