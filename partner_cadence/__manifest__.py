@@ -22,6 +22,7 @@
         "views/res_partner_views.xml",
         "views/res_partner_client_views.xml",
         "views/partner_cadence_direct_mail_views.xml",
+        "views/partner_cadence_prospect_sheet_line_views.xml",
         "views/partner_cadence_touch_views.xml",
         "views/res_partner_referral_views.xml",
         "views/res_partner_referral_wizard_views.xml",

@@ -5,6 +5,7 @@ from . import partner_cadence_tier_line
 from . import partner_cadence_touch
 from . import partner_cadence_schedule
 from . import partner_cadence_direct_mail
+from . import partner_cadence_prospect_sheet_line
 from . import res_partner
 from . import res_partner_cadence
 from . import res_partner_cadence_planning

@@ -1,5 +1,9 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
+from odoo.tools.sql import escape_psql
 
 from ..domain import bounds, classification, economics
 from .partner_cadence_tier import (
@@ -305,6 +309,42 @@ class ResPartner(models.Model):
         return all(
             super(ResPartner, partners).write({"cadence_tier_pinned": pinned}) for pinned, partners in changes.items()
         )
+
+    @api.model
+    def _find_cadence_match(self, name, phone, email):
+        """The partner already in the base for this person, by phone, then e-mail, then name.
+
+        Phones are compared on their last eight digits, the national number of Moldova and
+        most of Romania's, so "+373 69 111 001" and "069 111 001" are the same number.
+        """
+        partners = self.env["res.partner"]
+        digits = re.sub(r"\D", "", phone or "")[-8:]
+        if len(digits) >= 6:
+            self.env.flush_all()
+            rows = self.env.execute_query(
+                SQL(
+                    r"""
+                    SELECT id FROM res_partner
+                     WHERE active
+                       AND (right(regexp_replace(phone, '\D', '', 'g'), %(n)s) = %(digits)s
+                            OR right(regexp_replace(mobile, '\D', '', 'g'), %(n)s) = %(digits)s)
+                  ORDER BY id LIMIT 1
+                    """,
+                    n=len(digits),
+                    digits=digits,
+                )
+            )
+            partner = partners.browse(row[0] for row in rows)._filtered_access("read")
+            if partner:
+                return partner
+        if email:
+            # =ilike compares without case but reads % and _ as wildcards: escape them.
+            partner = partners.search([("email", "=ilike", escape_psql(email.strip()))], limit=1)
+            if partner:
+                return partner
+        if not (name or "").strip():
+            return partners
+        return partners.search([("name", "=ilike", escape_psql(name.strip()))], limit=1)
 
     def action_apply_suggested_tier(self):
         self.write({"cadence_tier_pinned": False})

@@ -15,6 +15,8 @@ class TestCadenceTour(HttpCase):
         new_test_user(
             cls.env, login="tour_manager", name="Tour Manager", groups="sales_team.group_sale_manager,base.group_system"
         )
+        # Sales managers' screens are walked by a sales manager with no other right.
+        new_test_user(cls.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
         # The browser runs on the real clock, so the story is told relative to today.
         cls.today = fields.Date.context_today(cls.salesman)
         cls.partner = cls.env["res.partner"].create(
@@ -130,7 +132,6 @@ class TestCadenceTour(HttpCase):
             f"/odoo/action-contacts.action_contacts/{client.id}", "partner_cadence_nps_tour", login="tour_salesman"
         )
         self.assertEqual(client.cadence_nps_group, "promoter")
-        new_test_user(self.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
         self.start_tour("/odoo/crm", "partner_cadence_below_plan_tour", login="tour_sales_manager")
 
     def test_salesman_starts_direct_mail_on_two_contacts(self):
@@ -151,3 +152,17 @@ class TestCadenceTour(HttpCase):
             [("cadence_slot", "=", "direct_mail_letter"), ("user_id", "=", self.salesman.id)]
         )
         self.assertEqual(len(letters), 2)
+
+    def test_manager_merges_the_prospect_sheets(self):
+        self.env["partner.cadence.prospect.sheet.line"].create(
+            [
+                {"sheet": "Elena", "company_name": "Tour Realtor", "comments": "Knows everyone"},
+                {"sheet": "Elena", "company_name": "Tour Tower", "preliminary_orders": "Ventilation"},
+            ]
+        )
+        self.start_tour(
+            "/odoo/action-partner_cadence.partner_cadence_prospect_sheet_line_action",
+            "partner_cadence_prospect_sheet_tour",
+            login="tour_sales_manager",
+        )
+        self.assertTrue(self.env["crm.lead"].search([("partner_id.name", "=", "Tour Tower")]))

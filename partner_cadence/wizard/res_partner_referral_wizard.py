@@ -1,9 +1,5 @@
-import re
-
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
-from odoo.tools.sql import escape_psql
 
 
 class ResPartnerReferralWizard(models.TransientModel):
@@ -80,38 +76,9 @@ class ResPartnerReferralWizardLine(models.TransientModel):
     note = fields.Char()
 
     def _find_existing_partner(self):
-        """The partner already in the base for this person, by phone, then e-mail, then name.
-
-        Phones are compared on their last eight digits, the national number of Moldova and
-        most of Romania's, so "+373 69 111 001" and "069 111 001" are the same number.
-        """
+        """The partner already in the base for this person (see res.partner._find_cadence_match)."""
         self.ensure_one()
-        partners = self.env["res.partner"]
-        digits = re.sub(r"\D", "", self.phone or "")[-8:]
-        if len(digits) >= 6:
-            self.env.flush_all()
-            rows = self.env.execute_query(
-                SQL(
-                    r"""
-                    SELECT id FROM res_partner
-                     WHERE active
-                       AND (right(regexp_replace(phone, '\D', '', 'g'), %(n)s) = %(digits)s
-                            OR right(regexp_replace(mobile, '\D', '', 'g'), %(n)s) = %(digits)s)
-                  ORDER BY id LIMIT 1
-                    """,
-                    n=len(digits),
-                    digits=digits,
-                )
-            )
-            partner = partners.browse(row[0] for row in rows)._filtered_access("read")
-            if partner:
-                return partner
-        if self.email:
-            # =ilike compares without case but reads % and _ as wildcards: escape them.
-            partner = partners.search([("email", "=ilike", escape_psql(self.email.strip()))], limit=1)
-            if partner:
-                return partner
-        return partners.search([("name", "=ilike", escape_psql(self.name.strip()))], limit=1)
+        return self.env["res.partner"]._find_cadence_match(self.name, self.phone, self.email)
 
     def _prepare_partner_values(self):
         self.ensure_one()

@@ -1,0 +1,21 @@
+import { registry } from "@web/core/registry";
+
+// A sales manager merges the imported rows of the managers' prospect sheets into the base.
+registry.category("web_tour.tours").add("partner_cadence_prospect_sheet_tour", {
+    steps: () => [
+        {
+            trigger: ".o_list_renderer thead .o_list_record_selector input",
+            content: "Select every row to merge",
+            run: "click",
+        },
+        {
+            trigger: ".o_control_panel button[name=action_merge]",
+            content: "Merge them into the base",
+            run: "click",
+        },
+        {
+            trigger: ".o_notification:contains('1 merged into existing partners, 1 created, 0 skipped')",
+            content: "The result is reported",
+        },
+    ],
+});

@@ -1,0 +1,83 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged, users
+from odoo.tools import file_open
+
+from .common import PartnerCadenceCommon
+
+MODEL = "partner.cadence.prospect.sheet.line"
+
+
+@tagged("post_install", "-at_install")
+class TestProspectSheets(PartnerCadenceCommon):
+    """§6: managers' prospect sheets, imported with Odoo's import and merged into one base."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for code in ("ru_RU", "ro_RO"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
+
+    def _import(self, lang, content=None):
+        path = f"partner_cadence/static/xls/prospect_sheet_{lang[:2] if lang != 'en_US' else 'en'}.csv"
+        if content is None:
+            with file_open(path, "rb") as template:
+                content = template.read()
+        importer = (
+            self.env["base_import.import"]
+            .with_context(lang=lang)
+            .create({"res_model": MODEL, "file": content, "file_name": "sheet.csv", "file_type": "text/csv"})
+        )
+        options = {"quoting": '"', "separator": ",", "has_headers": True, "encoding": "utf-8"}
+        preview = importer.parse_preview(options)
+        self.assertFalse(preview.get("error"), preview)
+        fields = [
+            match[0] if match else False
+            for match in (preview["matches"].get(i) for i in range(len(preview["headers"])))
+        ]
+        result = importer.execute_import(fields, preview["headers"], options)
+        self.assertFalse([message for message in result["messages"] if message["type"] == "error"], result)
+        return self.env[MODEL].browse(result["ids"])
+
+    @users("cadence_manager")
+    def test_each_languages_template_imports_as_is(self):
+        for lang in ("en_US", "ru_RU", "ro_RO"):
+            with self.subTest(lang=lang):
+                rows = self._import(lang)
+                self.assertEqual(len(rows), 1)
+                self.assertEqual(rows.phone, "+373 69 111 001")
+                self.assertTrue(rows.company_name and rows.head_name and rows.preliminary_orders and rows.comments)
+
+    @users("cadence_manager")
+    def test_rows_are_merged_created_or_skipped_and_reported(self):
+        existing = self.env["res.partner"].create(
+            {"name": "Old Client SRL", "is_company": True, "phone": "069 222 333"}
+        )
+        content = (
+            b"Sheet,Company Name,Head's Full Name,Phone,Email,Preliminary Orders,Comments\n"
+            b"Elena,Old Client Renamed,Ana Pop,+373 69 222 333,ana@old.example,,Pays late\n"
+            b"Elena,New Tower,Dan Rusu,+373 69 444 555,,Ventilation,\n"
+            b"Victor,,,,,,Nobody to call\n"
+            b"Victor,50%_off Ltd,,,,,\n"
+        )
+        rows = self._import("en_US", content)
+        result = rows.action_merge()
+        self.assertIn("1 merged into existing partners, 2 created, 1 skipped", result["params"]["message"])
+        merged, created, skipped, wildcard = rows
+        self.assertEqual((merged.state, merged.partner_id), ("merged", existing))
+        self.assertEqual(existing.email, "ana@old.example", "what was missing is filled in")
+        self.assertIn("Pays late", existing.message_ids[0].body)
+        self.assertEqual(created.state, "created")
+        self.assertTrue(created.partner_id.is_company)
+        self.assertEqual(created.partner_id.child_ids.name, "Dan Rusu")
+        self.assertEqual(created.lead_id.partner_id, created.partner_id, "a preliminary order opens a lead")
+        self.assertEqual(skipped.state, "skipped")
+        self.assertEqual(wildcard.state, "created", "% and _ in a name match nobody by accident")
+        self.assertEqual(
+            rows.action_merge()["params"]["message"], "0 merged into existing partners, 0 created, 0 skipped."
+        )
+
+    @users("cadence_salesman")
+    def test_a_salesperson_has_no_access(self):
+        with self.assertRaises(AccessError):
+            self.env[MODEL].search([])
