@@ -10,6 +10,8 @@ monthly, bimonthly and quarterly; last touches over the past four months), then 
 - the planner's peak Python memory at N/10 and at N partners (flat means batches work);
 - the time a manager waits to save a tier shared by a third of the base (its partners are
   re-planned by the scheduled action it triggers, not in the request);
+- the set-based pass over the clients' purchase histories (repurchase dates, plans, ABC and
+  XYZ) against a naive per-client loop, and its rerun with nothing new;
 - "who can introduce me?" over a tree of referrals between all N partners: the recursive
   query's time per target against a naive search (all links loaded, searched in Python).
 
@@ -218,6 +220,53 @@ def save_tier(env):
     return partners, elapsed
 
 
+def build_purchases(env):
+    """Four won opportunities, about a quarter apart, for every third bench partner."""
+    won_stage = env["crm.stage"].search([("is_won", "=", True)], limit=1)
+    env.cr.execute(
+        SQL(
+            """
+            INSERT INTO crm_lead (name, type, partner_id, stage_id, expected_revenue, date_closed, active,
+                                  probability, qualification_need, qualification_desire, qualification_funds,
+                                  qualification_authority, create_date, write_date, create_uid, write_uid)
+            SELECT 'Bench order ' || partner.id || '-' || k, 'opportunity', partner.id, %s,
+                   1000 + mod(partner.id, 7) * 100,
+                   NOW() - ((k * 90 + mod(partner.id, 30)) * INTERVAL '1 day'), TRUE, 100,
+                   'unknown', 'unknown', 'unknown', 'unknown', NOW(), NOW(), 1, 1
+              FROM res_partner partner, generate_series(0, 3) AS k
+             WHERE partner.name LIKE %s AND mod(partner.id, 3) = 0
+            """,
+            won_stage.id,
+            "Bench Realtor %",
+        )
+    )
+    env.cr.commit()
+    env.invalidate_all()
+
+
+def refresh_clients(env):
+    """Seconds for the set-based pass over every client's purchase history."""
+    start = time.perf_counter()
+    env["res.partner"]._refresh_cadence_clients()
+    return time.perf_counter() - start
+
+
+def naive_clients(env, sample):
+    """What a developer would write first: per client, read its won opportunities and write the
+    forecast, one record at a time."""
+    from odoo.addons.partner_cadence.domain.clients import repurchase_forecast
+
+    clients = env["res.partner"].search([("name", "like", "Bench Realtor %"), ("cadence_purchase_count", ">", 0)])
+    clients = clients[:sample]
+    start = time.perf_counter()
+    for client in clients:
+        leads = env["crm.lead"].search([("partner_id", "=", client.id), ("stage_id.is_won", "=", True)])
+        forecast = repurchase_forecast([lead.date_closed.date() for lead in leads], 3)
+        client.write({"cadence_repurchase_date": forecast[1] if forecast else False})
+    env.cr.rollback()
+    return len(clients), time.perf_counter() - start
+
+
 def introductions(env, targets):
     """Time "who can introduce me?" for a user owning a handful of partners spread over the tree."""
     partners = env["res.partner"].search([("name", "like", "Bench Realtor %")], order="id")
@@ -309,6 +358,13 @@ def main():
         stock_count, stock_elapsed = stock_batched(env, args.naive_sample)
         forget_reminders(env)
         tier_partners, tier_elapsed = save_tier(env)
+        build_purchases(env)
+        clients_elapsed = refresh_clients(env)
+        env.cr.commit()
+        clients_count = env["res.partner"].search_count([("cadence_purchase_count", ">", 0)])
+        clients_noop = refresh_clients(env)
+        env.cr.commit()
+        naive_client_count, naive_client_elapsed = naive_clients(env, args.naive_sample)
         build_referral_tree(env)
         intro_median, intro_max, intro_found, intro_naive = introductions(env, args.introduction_targets)
 
@@ -334,6 +390,13 @@ def main():
         f"{peak_large / 2**20:.1f} MiB at {args.partners:,}"
     )
     print(f"saving a tier:            {tier_elapsed:.3f} s for a tier of {tier_partners:,} partners")
+    clients_rate = clients_count / clients_elapsed
+    naive_clients_rate = naive_client_count / naive_client_elapsed
+    print(
+        f"client pass (§7):         {clients_count:,} clients with purchase histories in {clients_elapsed:.2f} s"
+        f" = {clients_rate:,.0f} clients/s; naive per-client loop {naive_clients_rate:,.0f} clients/s"
+        f" = {clients_rate / naive_clients_rate:.1f}x; rerun with nothing new {clients_noop:.2f} s"
+    )
     print(
         f"who can introduce me:     median {intro_median * 1000:.1f} ms, max {intro_max * 1000:.1f} ms over "
         f"{args.introduction_targets} targets ({intro_found} within reach); naive search median "

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -193,8 +194,9 @@ class ResPartner(models.Model):
                 changes.append((partner_id, new))
         for start in range(0, len(changes), settings.batch_size):
             planner._run_step(self._write_cadence_clients, changes[start : start + settings.batch_size])
-        due = [partner_id for partner_id, *_old in rows]
-        due += self._get_cadence_reminders_of_slot(REPURCHASE)
+        # Only what can change a reminder: a new forecast, or a call falling due with none open.
+        calls_by = planning_cutoff(today, settings.horizon_days) + timedelta(days=settings.repurchase_notice_days)
+        due = [partner_id for partner_id, _new in changes] + self._get_clients_to_call_without_reminder(calls_by)
         planner._run_batches_over_ids("res.partner", sorted(set(due)), self._plan_repurchase_reminders)
 
     @api.model
@@ -246,14 +248,23 @@ class ResPartner(models.Model):
         self.env.flush_all()
 
     @api.model
-    def _get_cadence_reminders_of_slot(self, reminder_slot):
-        """Ids of the records of this model with an open reminder in ``reminder_slot``."""
-        reminders = (
-            self.env["mail.activity"]
-            .sudo()
-            .search([("res_model", "=", self._name), ("cadence_slot", "=", reminder_slot)])
+    def _get_clients_to_call_without_reminder(self, expected_by):
+        """Ids of the clients expected to buy by ``expected_by`` who have no repurchase call open."""
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT partner.id FROM res_partner partner
+                 WHERE partner.cadence_repurchase_date <= %s
+                   AND NOT EXISTS (SELECT 1 FROM mail_activity activity
+                                    WHERE activity.res_model = 'res.partner' AND activity.res_id = partner.id
+                                      AND activity.cadence_slot = %s AND activity.active)
+                """,
+                expected_by,
+                slot(REPURCHASE),
+            )
         )
-        return reminders.mapped("res_id")
+        return [row[0] for row in rows]
 
     @api.model
     def _plan_repurchase_reminders(self, partners):
