@@ -34,6 +34,7 @@
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
+        "demo/res_partner_client_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

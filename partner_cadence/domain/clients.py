@@ -41,7 +41,7 @@ def sales_target(last_year_purchases, upsell_percent):
     """The year's individual sales plan: last year's purchases and the up-sell share on top."""
     if last_year_purchases < 0:
         raise ValueError("purchases cannot be negative")
-    return last_year_purchases * (1 + upsell_percent / 100.0)
+    return round(last_year_purchases * (1 + upsell_percent / 100.0), 2)
 
 
 def abc_classes(revenue_by_client, a_percent, b_percent):
