@@ -90,3 +90,12 @@ def test_the_repurchase_call_comes_before_the_purchase():
     from partner_cadence.domain.clients import repurchase_call_date
 
     assert repurchase_call_date(D(2026, 12, 27), 7) == D(2026, 12, 20)
+
+
+def test_segment_cells_are_read_as_typed_or_refused():
+    from partner_cadence.domain.clients import segment_cells
+
+    assert segment_cells("ax, AY;bx") == {"AX", "AY", "BX"}
+    assert segment_cells("") == set()
+    assert segment_cells("AX, DZ") is None
+    assert segment_cells("AXY") is None

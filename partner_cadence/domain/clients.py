@@ -97,6 +97,15 @@ def net_promoter_score(scores, promoter_min, neutral_min):
     return round(100.0 * (groups.count(PROMOTER) - groups.count(DETRACTOR)) / len(groups))
 
 
+def segment_cells(text):
+    """The ABC and XYZ cells an admin typed ("AX, AY BX"), upper-cased, or None when one is not
+    a cell."""
+    cells = {cell.upper() for cell in re.split(r"[\s,;]+", text or "") if cell}
+    if any(len(cell) != 2 or cell[0] not in "ABC" or cell[1] not in "XYZ" for cell in cells):
+        return None
+    return cells
+
+
 def score_from_text(text):
     """The NPS score a salesperson wrote in a done survey's feedback ("9, happy with the
     delivery"): the first whole number from 0 to 10 standing alone, or None."""

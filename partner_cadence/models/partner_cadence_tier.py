@@ -5,6 +5,7 @@ from odoo.tools import SQL
 from ..domain import bounds
 from ..domain.cadence import QUOTA_PERIODS, IntervalUnit
 from ..domain.classification import TierRule
+from ..domain.clients import segment_cells
 
 INBOUND_FREQUENCY_SELECTION = [
     ("daily", "Every day"),
@@ -55,6 +56,10 @@ class PartnerCadenceTier(models.Model):
         help="The period is the quota period of the CRM settings, and follows it when it changes.",
     )
     line_ids = fields.One2many("partner.cadence.tier.line", "tier_id", string="Cadence Lines", copy=True)
+    segment_cells = fields.Char(
+        string="Suggested for ABC/XYZ Cells",
+        help='Clients in these cells of the ABC and XYZ segmentation are suggested this level, e.g. "AX, AY, BX".',
+    )
     unanswered_limit = fields.Integer(
         string="Pause After Unanswered Calls",
         help="After this many calls in a row nobody answered, the partner rests until the resume delay "
@@ -90,6 +95,17 @@ class PartnerCadenceTier(models.Model):
         copy=False,
         help="Changed since its partners were last planned: the scheduled action re-plans them.",
     )
+
+    @api.constrains("segment_cells")
+    def _check_segment_cells(self):
+        for tier in self:
+            if segment_cells(tier.segment_cells) is None:
+                raise ValidationError(
+                    self.env._(
+                        "%(tier)s: ABC/XYZ cells are a letter A, B or C then X, Y or Z, such as AX or BZ.",
+                        tier=tier.name,
+                    )
+                )
 
     @api.constrains("interval_number", "interval_unit")
     def _check_interval_number(self):

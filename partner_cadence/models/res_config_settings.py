@@ -136,6 +136,17 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.direct_mail_call_after_days",
         help="The follow-up call comes this many days after the letter went out.",
     )
+    partner_cadence_wallet_known_goal_percent = fields.Integer(
+        string="Share of Wallet Known For (%)",
+        config_parameter="partner_cadence.wallet_known_goal_percent",
+        help="The share of clients whose share of wallet should be known: 60-70% at least.",
+    )
+    partner_cadence_wallet_known_percent = fields.Integer(
+        compute="_compute_partner_cadence_client_figures", string="Share of Wallet Known Now (%)"
+    )
+    partner_cadence_nps_last_year = fields.Integer(
+        compute="_compute_partner_cadence_client_figures", string="NPS, Last 12 Months"
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -153,6 +164,15 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_plan_partners_active": "partner_cadence.ir_cron_plan_partner_touches",
         "partner_cadence_plan_leads_active": "partner_cadence.ir_cron_plan_lead_touches",
     }
+
+    def _compute_partner_cadence_client_figures(self):
+        partners = self.env["res.partner"]
+        today = fields.Date.context_today(self)
+        known = partners._get_wallet_known_percent()
+        nps = partners._get_company_nps(fields.Date.subtract(today, years=1), today)
+        for settings in self:
+            settings.partner_cadence_wallet_known_percent = known or 0
+            settings.partner_cadence_nps_last_year = nps or 0
 
     def _get_partner_cadence_intensive_phase(self):
         return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
@@ -235,6 +255,7 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_unanswered_resume_days",
         "partner_cadence_direct_mail_daily_letters",
         "partner_cadence_direct_mail_call_after_days",
+        "partner_cadence_wallet_known_goal_percent",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -256,6 +277,8 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(
                     self.env._("The call after a letter is 0 to %(max)s days later.", max=bounds.MAX_REACH_DAYS)
                 )
+            if not 0 <= settings.partner_cadence_wallet_known_goal_percent <= 100:
+                raise ValidationError(self.env._("The share of clients with a known share of wallet is 0% to 100%."))
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:
                 raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
             a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent

@@ -65,6 +65,12 @@ class ResPartner(models.Model):
         readonly=True,
         help="By regularity of monthly purchases over the last year: X steady, Y varying, Z irregular.",
     )
+    cadence_segment_tier_id = fields.Many2one(
+        "partner.cadence.tier",
+        compute="_compute_cadence_segment_tier_id",
+        string="Level Suggested by the Segment",
+        help="The client priority level the admin mapped to this client's ABC and XYZ cell.",
+    )
     cadence_nps_score = fields.Integer(string="NPS Score", readonly=True)
     cadence_nps_date = fields.Date(string="NPS Date", readonly=True)
     cadence_nps_group = fields.Selection(
@@ -81,6 +87,14 @@ class ResPartner(models.Model):
     def _compute_cadence_target_gap(self):
         for partner in self:
             partner.cadence_target_gap = max(partner.cadence_sales_target - partner.cadence_year_purchases, 0.0)
+
+    @api.depends("cadence_abc_class", "cadence_xyz_class")
+    def _compute_cadence_segment_tier_id(self):
+        tiers = self.env["partner.cadence.tier"].search([("segment_cells", "!=", False)])
+        cells = [(tier, clients.segment_cells(tier.segment_cells) or set()) for tier in tiers]
+        for partner in self:
+            cell = f"{partner.cadence_abc_class or ''}{partner.cadence_xyz_class or ''}"
+            partner.cadence_segment_tier_id = next((tier for tier, mapped in cells if cell in mapped), False)
 
     @api.depends("cadence_nps_score", "cadence_nps_date")
     def _compute_cadence_nps_group(self):
@@ -339,6 +353,16 @@ class ResPartner(models.Model):
             ]
 
         self.env["res.partner"]._ensure_cadence_reminders(wanted, day, describe)
+
+    @api.model
+    def _get_wallet_known_percent(self):
+        """The share of clients whose total purchases of the category, and so share of wallet,
+        is known; None without clients."""
+        clients_count = self.search_count([("cadence_purchase_count", ">", 0)])
+        if not clients_count:
+            return None
+        known = self.search_count([("cadence_purchase_count", ">", 0), ("cadence_wallet_total", ">", 0)])
+        return round(100 * known / clients_count)
 
     @api.model
     def _get_company_nps(self, date_from, date_to):

@@ -116,3 +116,21 @@ class TestClients(PartnerCadenceCommon):
         client.cadence_wallet_buy_more = "Faster delivery"
         self.assertEqual(client.cadence_wallet_buy_more, "Faster delivery")
         self.assertTrue(client._fields["cadence_repurchase_date"].readonly)
+
+    def test_an_admin_maps_abc_xyz_cells_to_a_level(self):
+        self.level_1.segment_cells = "ax, AY"
+        steady = self._create_partner("Mapped Buyer", None, None, self.salesman, is_company=True)
+        for month in range(1, 12):
+            self._buy(steady, 1000000, date(2026, month, 5))
+        self._buy(steady, 1000000, date(2025, 12, 5))
+        self._refresh()
+        self.assertEqual(steady.cadence_segment_tier_id, self.level_1)
+        with self.assertRaisesRegex(ValidationError, "AX or BZ"):
+            self.level_1.segment_cells = "AX, DZ"
+
+    def test_share_of_clients_with_a_known_wallet(self):
+        self._buy(self.client, 500, date(2026, 4, 1))
+        self._refresh()
+        before = self.env["res.partner"]._get_wallet_known_percent()
+        self.client.cadence_wallet_total = 5000
+        self.assertGreater(self.env["res.partner"]._get_wallet_known_percent(), before)
