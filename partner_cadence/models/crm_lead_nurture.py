@@ -1,10 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
 
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import next_channel, next_nurture_touch
-from ..domain.reminders import NURTURE, Reminder, after_unanswered, slot
+from ..domain.reminders import NURTURE, Reminder, slot
 
 
 class CrmLead(models.Model):
@@ -75,25 +74,14 @@ class CrmLead(models.Model):
     def _register_unanswered_call(self):
         """One more touch nobody answered: at the phase's limit, the nurturing pauses until
         the resume delay of the settings has passed, and the chatter says so."""
-        settings = self.env["partner.cadence.planner"]._get_settings()
-        today = fields.Date.context_today(self)
         for lead in self:
-            limit = lead.nurture_phase.unanswered_limit
-            unanswered, resume = after_unanswered(
-                lead.nurture_unanswered_count, limit, today, settings.unanswered_resume_days
+            unanswered, resume = lead._count_unanswered_call(
+                lead.nurture_unanswered_count, lead.nurture_phase.unanswered_limit
             )
             lead.nurture_unanswered_count = unanswered
             if resume and lead.nurture_state == "running":
                 lead.write({"nurture_state": "paused", "nurture_resume_date": resume})
                 lead._drop_open_nurture_touches()
-                body = self.env._(
-                    "No answer %(count)s times in a row: nurturing paused until %(date)s, then resumed.",
-                    count=limit,
-                    date=format_date(self.env, resume),
-                )
-            else:
-                body = self.env._("No answer (%(count)s in a row).", count=unanswered)
-            lead.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def action_stop_nurture(self):
         for lead in self:

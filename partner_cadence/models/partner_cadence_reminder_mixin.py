@@ -4,9 +4,9 @@ from markupsafe import Markup, escape
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.tools import get_lang
+from odoo.tools import format_date, get_lang
 
-from ..domain.reminders import plan_changes, responsible
+from ..domain.reminders import after_unanswered, plan_changes, responsible
 
 
 class PartnerCadenceReminderMixin(models.AbstractModel):
@@ -159,6 +159,25 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
     def _drop_cadence_reminders(self, slots):
         """Empty ``slots`` of these records."""
         self._get_cadence_reminders(slots).unlink()
+
+    def _count_unanswered_call(self, unanswered_before, limit):
+        """(unanswered calls in a row now, the day to try again or None) after one more call
+        nobody answered, noted in the record's chatter; the caller pauses the record."""
+        self.ensure_one()
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        unanswered, resume = after_unanswered(
+            unanswered_before, limit, fields.Date.context_today(self), settings.unanswered_resume_days
+        )
+        if resume:
+            body = self.env._(
+                "No answer %(count)s times in a row: paused until %(date)s, then tried again.",
+                count=limit,
+                date=format_date(self.env, resume),
+            )
+        else:
+            body = self.env._("No answer (%(count)s in a row).", count=unanswered)
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        return unanswered, resume
 
     def _drop_duplicate_cadence_reminders(self, destination):
         """Before these records' activities move onto ``destination`` (a merge): drop each open

@@ -2,10 +2,8 @@ import datetime
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.tools import format_date
 
 from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
-from ..domain.reminders import after_unanswered
 
 
 class ResPartner(models.Model):
@@ -30,25 +28,13 @@ class ResPartner(models.Model):
     def _register_unanswered_call(self):
         """One more call nobody answered: at the tier's limit, the partner rests until the
         resume delay of the settings has passed, and the chatter says so."""
-        settings = self.env["partner.cadence.planner"]._get_settings()
-        today = fields.Date.context_today(self)
         for partner in self:
-            limit = partner.cadence_tier_id.unanswered_limit
-            unanswered, resume = after_unanswered(
-                partner.cadence_unanswered_count, limit, today, settings.unanswered_resume_days
+            unanswered, resume = partner._count_unanswered_call(
+                partner.cadence_unanswered_count, partner.cadence_tier_id.unanswered_limit
             )
-            values = {"cadence_unanswered_count": unanswered}
-            if resume:
-                values["cadence_paused_until"] = resume
-                body = self.env._(
-                    "No answer %(count)s times in a row: paused until %(date)s, then tried again.",
-                    count=limit,
-                    date=format_date(self.env, resume),
-                )
-            else:
-                body = self.env._("No answer (%(count)s in a row).", count=unanswered)
-            partner.write(values)
-            partner.message_post(body=body, subtype_xmlid="mail.mt_note")
+            partner.write(
+                {"cadence_unanswered_count": unanswered, **({"cadence_paused_until": resume} if resume else {})}
+            )
 
     def _apply_cadence_touches(self, touches):
         """Move last touches on for the counted ``touches``; an older one never moves a clock back."""

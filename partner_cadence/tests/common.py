@@ -50,6 +50,13 @@ class PartnerCadenceCommon(TransactionCase):
         self.patch(self.env.cr, "now", fields.Datetime.now)
 
     @classmethod
+    def _activate_translations(cls):
+        """Russian and Romanian active, with the addon's translations loaded."""
+        for code in ("ru_RU", "ro_RO"):
+            cls.env["res.lang"]._activate_lang(code)
+        cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
+
+    @classmethod
     def _create_partner(cls, name, tier=None, last_touch=None, user=None, **values):
         """A partner whose first-contact information is complete unless ``values`` say otherwise."""
         if tier:

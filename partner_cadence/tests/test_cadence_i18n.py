@@ -13,9 +13,7 @@ class TestCadenceTranslations(PartnerCadenceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for code in ("ru_RU", "ro_RO"):
-            cls.env["res.lang"]._activate_lang(code)
-        cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
+        cls._activate_translations()
 
     def test_tiers_are_translated(self):
         self.assertEqual(self.tier_weekly.with_context(lang="ru_RU").name, "Еженедельный партнёр")

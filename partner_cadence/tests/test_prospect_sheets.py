@@ -14,9 +14,7 @@ class TestProspectSheets(PartnerCadenceCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for code in ("ru_RU", "ro_RO"):
-            cls.env["res.lang"]._activate_lang(code)
-        cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
+        cls._activate_translations()
 
     def _import(self, lang, content=None):
         path = f"partner_cadence/static/xls/prospect_sheet_{lang[:2] if lang != 'en_US' else 'en'}.csv"
