@@ -33,6 +33,7 @@ class TestRpcAccess(HttpCase):
             {"name": "RPC Lead", "company_id": company.id, "type": "opportunity", "nurture_stop_reason": "x"}
         )
         cls.tier = cls.env.ref("partner_cadence.partner_cadence_tier_weekly")
+        cls.sheet_row = cls.env["partner.cadence.prospect.sheet.line"].create({"company_name": "RPC Prospect"})
         cls.call = cls.partner.activity_schedule("mail.mail_activity_data_call", user_id=cls.env.user.id)
         cls.wizard = (
             cls.env["res.partner.referral.wizard"]
@@ -62,6 +63,7 @@ class TestRpcAccess(HttpCase):
             ("partner.cadence.tier", self.tier.ids, "action_open_partners"),
             ("res.partner.referral.wizard", self.wizard.ids, "action_record"),
             ("mail.activity", self.call.ids, "action_no_answer"),
+            ("partner.cadence.prospect.sheet.line", self.sheet_row.ids, "action_merge"),
         ]
 
     def _assert_all_refused(self, login, allowed=()):
@@ -77,6 +79,7 @@ class TestRpcAccess(HttpCase):
         self.assertTrue(self.lead.active)
         self.assertFalse(self.partner.referral_given_ids)
         self.assertFalse(self.partner.cadence_unanswered_count)
+        self.assertEqual(self.sheet_row.state, "new")
 
     def test_a_portal_user_is_refused_every_public_method(self):
         self._assert_all_refused("rpc_portal")
