@@ -131,3 +131,13 @@ def test_shift_months_goes_back_too():
 
     assert shift_months(D(2026, 3, 31), -1) == D(2026, 2, 28)
     assert shift_months(D(2026, 11, 23), -12) == D(2025, 11, 23)
+
+
+def test_touches_in_total_come_once_then_never():
+    from partner_cadence.domain.cadence import next_total_touch
+
+    start = datetime.date(2026, 11, 1)
+    assert next_total_touch(None, 3, "month", 1, 0, start) == start
+    assert next_total_touch(datetime.date(2026, 11, 5), 3, "month", 1, 1, start) is None
+    assert next_total_touch(datetime.date(2026, 11, 5), 3, "month", 2, 1, start) == datetime.date(2027, 2, 5)
+    assert next_total_touch(None, 3, "month", 0, 0, start) is None

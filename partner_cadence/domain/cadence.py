@@ -7,7 +7,9 @@ February, never in March, so a month-end partner keeps a month-end rhythm.
 
 A client level asks for N touches of a type (meetings, calls) per quota period (a quarter by
 default): one per period keeps the calendar rhythm, several are spread evenly over the
-period, and once the quota is met nothing more is due before the next period. Periods are
+period, and once the quota is met nothing more is due before the next period. A line can
+also ask for N touches in total: level 5's one meeting, if possible, comes once, not every
+period. Periods are
 calendar periods (weeks from Monday, quarters from January).
 
 A new partner's first touch is due the day it enters its tier; the first-contact call-back
@@ -112,6 +114,16 @@ def next_quota_touch(last_touch, number, unit, touches, done_in_period, today, f
     if done_in_period >= touches:
         due = max(due, add_interval(period_start(today, number, unit), number, unit))
     return due
+
+
+def next_total_touch(last_touch, number, unit, touches, done_total, first_due):
+    """When the next of ``touches`` in total is due: as one per period until they are done,
+    then never (None). A one-off client's "one meeting, if possible" is one, once."""
+    if touches <= 0 or done_total >= touches:
+        return None
+    if last_touch is None:
+        return first_due
+    return max(first_due, add_interval(last_touch, number, unit))
 
 
 def next_working_day(day, working_weekdays, holidays):

@@ -68,9 +68,14 @@ class PartnerCadenceSchedule(models.Model):
             schedule.done_in_period = counts.get((schedule.partner_id.id, schedule.id), 0)
 
     def _counts_touch(self, touch_type_id):
-        """Whether a touch of ``touch_type_id`` moves this schedule's clock."""
+        """Whether a touch of ``touch_type_id`` moves this schedule's clock: its own type, or
+        any contact for a line counting every touch; asking for referrals never counts as a
+        contact of another line."""
         self.ensure_one()
-        return bool(self.line_id.counts_any_touch) or touch_type_id == self.activity_type_id.id
+        if touch_type_id == self.activity_type_id.id:
+            return True
+        ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
+        return bool(self.line_id.counts_any_touch) and touch_type_id != ask_type_id
 
     def _plan_reminders(self):
         """Make each schedule's slot hold a reminder on its due date, or nothing when nothing

@@ -60,6 +60,12 @@ class PartnerCadenceTier(models.Model):
         string="Suggested for ABC/XYZ Cells",
         help='Clients in these cells of the ABC and XYZ segmentation are suggested this level, e.g. "AX, AY, BX".',
     )
+    asks_referrals = fields.Boolean(
+        string="Ask for Referrals Periodically",
+        default=True,
+        help="Its partners get a reminder to ask for colleagues and third parties at the interval of the "
+        "settings; the first contacts ask anyway. Off for one-off clients.",
+    )
     unanswered_limit = fields.Integer(
         string="Pause After Unanswered Calls",
         help="After this many calls in a row nobody answered, the partner rests until the resume delay "
@@ -151,7 +157,7 @@ class PartnerCadenceTier(models.Model):
         if vals.get("use_quota_period"):
             vals = {**vals, **self._get_quota_period()}
         result = super().write(vals)
-        if {"interval_number", "interval_unit", "use_quota_period"} & vals.keys():
+        if {"interval_number", "interval_unit", "use_quota_period", "asks_referrals"} & vals.keys():
             self._request_replan()
         return result
 

@@ -25,6 +25,14 @@ class PartnerCadenceTierLine(models.Model):
         default=1,
         help="Spread evenly over the tier's period. Zero asks for none (a level with no calls).",
     )
+    quota_kind = fields.Selection(
+        [("per_period", "Per Period"), ("in_total", "In Total")],
+        string="Quota",
+        default="per_period",
+        required=True,
+        help="Per period: the touches come back every period. In total: once they are done, the line asks "
+        "for nothing more (a one-off client's one meeting, if possible).",
+    )
     counts_any_touch = fields.Boolean(
         string="Any Touch Counts",
         default=True,

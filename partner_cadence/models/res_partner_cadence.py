@@ -3,7 +3,7 @@ from collections import defaultdict
 
 from odoo import fields, models
 
-from ..domain.cadence import add_interval, next_quota_touch, next_working_day, period_start
+from ..domain.cadence import add_interval, next_quota_touch, next_total_touch, next_working_day, period_start
 
 
 class ResPartner(models.Model):
@@ -43,9 +43,12 @@ class ResPartner(models.Model):
         by_partner = defaultdict(list)
         for touch in counted:
             by_partner[touch.partner_id].append(touch)
+        ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
         for partner, partner_touches in by_partner.items():
-            latest = max(touch.date for touch in partner_touches)
-            if not partner.last_touch_date or partner.last_touch_date < latest:
+            # Asking for referrals is not a contact of the cadence: it moves only its own clock.
+            contacts = [touch for touch in partner_touches if touch.activity_type_id.id != ask_type_id]
+            latest = max((touch.date for touch in contacts), default=None)
+            if latest and (not partner.last_touch_date or partner.last_touch_date < latest):
                 partner.with_context(cadence_touch_applying=True).last_touch_date = latest
             if partner.cadence_unanswered_count:
                 # A real contact: the unanswered calls before it no longer count.
@@ -77,7 +80,7 @@ class ResPartner(models.Model):
                     wanted[line.activity_type_id.id] = ("touch", line)
                 if not partner.first_contact_complete:
                     wanted[first_contact_type.id] = ("first_contact", None)
-                if asks_referrals:
+                if asks_referrals and partner.cadence_tier_id.asks_referrals:
                     wanted[ask_type.id] = ("ask_referrals", None)
             for schedule in existing[partner.id]:
                 kind, line = wanted.pop(schedule.activity_type_id.id, (None, None))
@@ -126,10 +129,11 @@ class ResPartner(models.Model):
         if not schedules:
             return {}
         today = fields.Date.context_today(self)
+        # A line "in total" counts since the partner entered it, the others within the period.
         starts = {
-            schedule: period_start(
-                today, schedule.line_id.tier_id.interval_number, schedule.line_id.tier_id.interval_unit
-            )
+            schedule: schedule.start_date
+            if schedule.line_id.quota_kind == "in_total"
+            else period_start(today, schedule.line_id.tier_id.interval_number, schedule.line_id.tier_id.interval_unit)
             for schedule in schedules
         }
         touches = self.env["partner.cadence.touch"].sudo()
@@ -196,6 +200,16 @@ class ResPartner(models.Model):
             # it: nothing is due on it meanwhile.
             for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch" and schedule.line_id):
                 tier = schedule.line_id.tier_id
+                if schedule.line_id.quota_kind == "in_total":
+                    natural[schedule] = next_total_touch(
+                        schedule.last_touch_date or None,
+                        tier.interval_number,
+                        tier.interval_unit,
+                        schedule.touch_count,
+                        done_counts.get((partner.id, schedule.id), 0),
+                        first_due=schedule.start_date,
+                    )
+                    continue
                 natural[schedule] = next_quota_touch(
                     schedule.last_touch_date or None,
                     tier.interval_number,

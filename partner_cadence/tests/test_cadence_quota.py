@@ -112,3 +112,13 @@ class TestCadenceQuota(PartnerCadenceCommon):
         source = self.env.ref("partner_cadence.utm_source_exhibition")
         partner = self._create_partner("Fair Contact", source_id=source.id)
         self.assertIn(partner, self.env["res.partner"].search([("source_id", "=", source.id)]))
+
+    def test_level_5_is_one_meeting_if_possible_once_not_every_period(self):
+        meeting_line = self.level_5.line_ids.filtered(lambda line: line.activity_type_id == self.meeting_type)
+        meeting_line.quota_kind = "in_total"  # as shipped
+        client = self._create_partner("Seasonal Olga", self.level_5, None, self.salesman)
+        meeting = client.cadence_schedule_ids.filtered(lambda schedule: schedule.activity_type_id == self.meeting_type)
+        self.assertEqual(meeting.next_due_date, date(2026, 11, 23), "one meeting, due from the start")
+        client._register_cadence_touch(date(2026, 11, 23), self.meeting_type)
+        self.assertFalse(meeting.next_due_date, "done once: nothing more, in this period or the next")
+        self.assertFalse(self._reminders(client, "mail.mail_activity_data_meeting"))

@@ -103,3 +103,25 @@ class TestCadenceTouches(PartnerCadenceCommon):
         self.assertFalse(cron.active)
         self.env["res.config.settings"].create({"partner_cadence_plan_partners_active": True}).execute()
         self.assertTrue(cron.active)
+
+    def test_asking_for_referrals_is_not_a_touch(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.ask_referrals_days", 90)
+        quarterly = self._create_partner("Rare Realtor", self.tier_quarterly, date(2026, 8, 1), self.salesman)
+        call = quarterly.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "touch")
+        ask = quarterly.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "ask_referrals")
+        call_due = call.next_due_date
+        self.assertEqual(call_due, date(2026, 11, 1))
+        quarterly._register_cadence_touch(
+            date(2026, 11, 23), self.env.ref("partner_cadence.mail_activity_type_ask_referrals"), origin="activity"
+        )
+        self.assertEqual(quarterly.last_touch_date, date(2026, 8, 1), "no contact of the cadence")
+        self.assertEqual(call.next_due_date, call_due, "the quarterly call is still due")
+        self.assertEqual(ask.last_touch_date, date(2026, 11, 23), "only the ask's own clock moves")
+
+    def test_one_off_clients_are_not_asked_for_referrals_again_and_again(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.ask_referrals_days", 90)
+        self.realtor._sync_cadence_schedules()
+        self.level_5.asks_referrals = False  # as shipped
+        one_off = self._create_partner("Seasonal Client", self.level_5, date(2026, 11, 1), self.salesman)
+        self.assertFalse(one_off.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "ask_referrals"))
+        self.assertTrue(self.realtor.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "ask_referrals"))

@@ -48,6 +48,12 @@ def migrate(cr, version):
         cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(index)))
     cr.execute(SQL("ALTER TABLE partner_cadence_schedule DROP COLUMN IF EXISTS activity_id"))
     env = api.Environment(cr, SUPERUSER_ID, {})
+    # One-off clients are not asked for referrals again and again (the tier data is noupdate).
+    level_5 = env.ref("partner_cadence.partner_cadence_tier_client_level_5", raise_if_not_found=False)
+    if level_5:
+        level_5.asks_referrals = False
+        # Its one meeting, if possible, is one in total, not one every period.
+        level_5.line_ids.filtered(lambda line: line.touch_count == 1).quota_kind = "in_total"
     cron = env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
     if cron:
         cron.write(
