@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -8,7 +9,7 @@ from ..domain import economics
 
 class CrmTeam(models.Model):
     """Planning by the methodology: contacts needed for the deals planned, clients needed for
-    the sales plan, against the touches actually made this week (§2)."""
+    the sales plan, against the people actually contacted this week (§2)."""
 
     _inherit = "crm.team"
 
@@ -21,7 +22,12 @@ class CrmTeam(models.Model):
         string="Contacts Needed per Week",
         help="Deals planned divided by the conversion rate of the settings.",
     )
-    cadence_touches_this_week = fields.Integer(compute="_compute_cadence_planning", string="Touches This Week")
+    cadence_contacts_this_week = fields.Integer(
+        compute="_compute_cadence_planning",
+        string="Contacts This Week",
+        help="Distinct partners and leads the team's members contacted since Monday, whatever the number of "
+        "touches with each: the methodology counts people.",
+    )
     cadence_sales_plan = fields.Monetary(string="Monthly Sales Plan", currency_field="currency_id")
     cadence_average_deal = fields.Monetary(string="Average Deal", currency_field="currency_id")
     cadence_clients_needed = fields.Integer(
@@ -41,26 +47,51 @@ class CrmTeam(models.Model):
         return self.env["partner.cadence.planner"]._get_settings().conversion_percent
 
     @api.model
-    def _get_week_touch_counts(self, users):
-        """Touches each of ``users`` made since Monday: {user id: count}."""
+    def _get_week_contact_counts(self, users):
+        """How many distinct people each of ``users`` contacted since Monday: {user id: count}.
+
+        Partners touched count once each, whatever the number of touches; leads without a
+        customer, contacted through their done activities, count too.
+        """
         today = fields.Date.context_today(self)
         monday = today - datetime.timedelta(days=today.weekday())
-        return dict(
-            (user.id, count)
-            for user, count in self.env["partner.cadence.touch"]
+        contacted = defaultdict(set)
+        for user, partner in (
+            self.env["partner.cadence.touch"]
             .sudo()
-            ._read_group([("user_id", "in", users.ids), ("date", ">=", monday)], ["user_id"], ["__count"])
+            ._read_group([("user_id", "in", users.ids), ("date", ">=", monday)], ["user_id", "partner_id"])
+        ):
+            contacted[user.id].add(("res.partner", partner.id))
+        author_users = {user.partner_id.id: user.id for user in users}
+        lead_rows = (
+            self.env["mail.message"]
+            .sudo()
+            ._read_group(
+                [
+                    ("model", "=", "crm.lead"),
+                    ("mail_activity_type_id", "!=", False),
+                    ("author_id", "in", list(author_users)),
+                    ("date", ">=", datetime.datetime.combine(monday, datetime.time.min)),
+                ],
+                ["author_id", "res_id"],
+            )
         )
+        leads = self.env["crm.lead"].sudo().browse({res_id for _author, res_id in lead_rows}).exists()
+        without_customer = set(leads.filtered(lambda lead: not lead.partner_id).ids)
+        for author, res_id in lead_rows:
+            if res_id in without_customer:
+                contacted[author_users[author.id]].add(("crm.lead", res_id))
+        return {user_id: len(people) for user_id, people in contacted.items()}
 
     @api.depends("cadence_planned_deals", "cadence_sales_plan", "cadence_average_deal", "crm_team_member_ids")
     def _compute_cadence_planning(self):
         conversion = self._get_conversion_percent()
-        counts = self._get_week_touch_counts(self.crm_team_member_ids.user_id)
+        counts = self._get_week_contact_counts(self.crm_team_member_ids.user_id)
         for team in self:
             team.cadence_required_contacts = (
                 economics.required_contacts(team.cadence_planned_deals, conversion) if 0 < conversion <= 100 else 0
             )
-            team.cadence_touches_this_week = sum(counts.get(user.id, 0) for user in team.crm_team_member_ids.user_id)
+            team.cadence_contacts_this_week = sum(counts.get(user.id, 0) for user in team.crm_team_member_ids.user_id)
             team.cadence_clients_needed = (
                 economics.clients_needed(team.cadence_sales_plan, team.cadence_average_deal)
                 if team.cadence_average_deal > 0
@@ -74,11 +105,15 @@ class CrmTeamMember(models.Model):
     cadence_required_contacts = fields.Integer(
         compute="_compute_cadence_planning", string="Contacts Needed per Week", help="The team's need, shared evenly."
     )
-    cadence_touches_this_week = fields.Integer(compute="_compute_cadence_planning", string="Touches This Week")
+    cadence_contacts_this_week = fields.Integer(
+        compute="_compute_cadence_planning",
+        string="Contacts This Week",
+        help="Distinct partners and leads contacted since Monday.",
+    )
 
     def _compute_cadence_planning(self):
-        counts = self.env["crm.team"]._get_week_touch_counts(self.user_id)
+        counts = self.env["crm.team"]._get_week_contact_counts(self.user_id)
         for member in self:
             members = len(member.crm_team_id.crm_team_member_ids) or 1
             member.cadence_required_contacts = -(-member.crm_team_id.cadence_required_contacts // members)
-            member.cadence_touches_this_week = counts.get(member.user_id.id, 0)
+            member.cadence_contacts_this_week = counts.get(member.user_id.id, 0)

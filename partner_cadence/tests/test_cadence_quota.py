@@ -70,7 +70,12 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(call_schedule.next_due_date, date(2026, 11, 23))
 
     def test_met_quota_waits_for_the_next_period(self):
-        client = self._create_partner("Level Five", self.level_5, None, self.salesman)
+        quarterly_meeting = self.env["partner.cadence.tier"].create(
+            self._tier_values(
+                "One meeting a quarter", (self.meeting_type, 1), (self.call_type, 0), use_quota_period=True
+            )
+        )
+        client = self._create_partner("Quarterly Client", quarterly_meeting, None, self.salesman)
         self.assertEqual(client.cadence_schedule_ids.activity_type_id, self.meeting_type, "no call line: 0 calls")
         self._reminders(client, "mail.mail_activity_data_meeting").action_done()
         self.assertEqual(client.cadence_schedule_ids.done_in_period, 1)

@@ -251,8 +251,13 @@ class TestLeads(PartnerCadenceCommon):
         self.assertEqual(team.cadence_required_contacts, 15)
         self.assertEqual(team.cadence_clients_needed, 15)
         self._reminders(self.realtor).with_user(self.salesman).action_done()
+        self.realtor.with_user(self.salesman)._register_cadence_touch(date(2026, 11, 2), self.call_type)
+        lone_lead = self.env["crm.lead"].create({"name": "No customer yet", "user_id": self.salesman.id})
+        lone_lead.activity_schedule("mail.mail_activity_data_call", user_id=self.salesman.id).with_user(
+            self.salesman
+        ).action_done()
         team.invalidate_recordset()
-        self.assertEqual(team.cadence_touches_this_week, 1)
+        self.assertEqual(team.cadence_contacts_this_week, 2, "two people: the realtor (touched twice) and the lead")
         self.assertEqual(team.crm_team_member_ids.cadence_required_contacts, 15)
 
     def test_bad_input_is_refused(self):
