@@ -57,3 +57,12 @@ def test_value_at_risk_never_exceeds_the_value():
 def test_revenue_window_is_the_last_twelve_months():
     assert revenue_window_start(D(2026, 11, 23), 12) == D(2025, 11, 24)
     assert revenue_window_start(D(2028, 2, 29), 12) == D(2027, 3, 1)
+
+
+def test_upsell_is_a_share_of_what_they_buy_capped_by_what_they_buy_elsewhere():
+    from partner_cadence.domain.economics import upsell_potential
+
+    assert upsell_potential(30000, 120000, 15) == 4500
+    assert upsell_potential(30000, 32000, 15) == 2000
+    assert upsell_potential(30000, 0, 15) == 4500, "total unknown: the share alone"
+    assert upsell_potential(30000, 25000, 15) == 0

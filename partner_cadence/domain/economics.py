@@ -7,7 +7,8 @@
   never more than all of it.
 - Required contacts: planned deals over the conversion rate, rounded up (3 deals at 20% need
   15 contacts a week); clients needed: sales plan over the average deal, rounded up.
-- Share of wallet: our sales over everything the client buys of the category.
+- Share of wallet: our sales over a year over everything the client buys of the category in a
+  year, whatever the value window; up-sell: the 15-20% more they could buy (a setting).
 """
 
 import datetime
@@ -39,6 +40,15 @@ def share_of_wallet(our_sales, total_purchases):
     if total_purchases < 0 or our_sales < 0:
         raise ValueError("sales and purchases cannot be negative")
     return 100.0 * our_sales / total_purchases
+
+
+def upsell_potential(yearly_purchases, category_total, upsell_percent):
+    """What the client could buy more in a year: the up-sell share (15-20%) of what they buy
+    from us, never more than what they buy elsewhere when their total is known."""
+    potential = yearly_purchases * upsell_percent / 100.0
+    if category_total:
+        potential = min(potential, max(category_total - yearly_purchases, 0.0))
+    return potential
 
 
 def months_overdue(next_touch, today):

@@ -35,6 +35,9 @@ class ResPartner(models.Model):
     cadence_average_purchase = fields.Monetary(
         string="Average Purchase", currency_field="cadence_currency_id", readonly=True
     )
+    cadence_purchases_12m = fields.Monetary(
+        string="Purchases, Last 12 Months", currency_field="cadence_currency_id", readonly=True
+    )
     cadence_last_year_purchases = fields.Monetary(
         string="Purchases Last Year", currency_field="cadence_currency_id", readonly=True
     )
@@ -165,7 +168,8 @@ class ResPartner(models.Model):
                 """
                 SELECT id, cadence_purchase_count, cadence_last_purchase_date, cadence_repurchase_interval,
                        cadence_repurchase_date, cadence_average_purchase, cadence_last_year_purchases,
-                       cadence_year_purchases, cadence_sales_target, cadence_abc_class, cadence_xyz_class
+                       cadence_year_purchases, cadence_sales_target, cadence_abc_class, cadence_xyz_class,
+                       cadence_purchases_12m
                   FROM res_partner
                  WHERE id = ANY(%s) OR cadence_purchase_count > 0
                 """,
@@ -198,6 +202,7 @@ class ResPartner(models.Model):
                 target,
                 None,
                 clients.xyz_class(monthly, settings.xyz_x_percent, settings.xyz_y_percent),
+                sum(monthly),
             ]
         abc = clients.abc_classes(window_revenue, settings.abc_a_percent, settings.abc_b_percent)
         changes = []
@@ -228,8 +233,21 @@ class ResPartner(models.Model):
             "cadence_sales_target",
             "cadence_abc_class",
             "cadence_xyz_class",
+            "cadence_purchases_12m",
         )
-        types = ("int", "date", "int", "date", "numeric", "numeric", "numeric", "numeric", "varchar", "varchar")
+        types = (
+            "int",
+            "date",
+            "int",
+            "date",
+            "numeric",
+            "numeric",
+            "numeric",
+            "numeric",
+            "varchar",
+            "varchar",
+            "numeric",
+        )
         rows = self.env.execute_query(
             SQL(
                 """

@@ -60,7 +60,8 @@ class ResPartner(models.Model):
         compute="_compute_cadence_wallet",
         string="Up-sell Potential",
         currency_field="cadence_currency_id",
-        help="What the client still buys from competitors.",
+        help="What the client could buy more in a year: the up-sell share of the settings (15-20%) of what they "
+        "buy from us, at most what they buy elsewhere.",
     )
 
     def _compute_cadence_currency_id(self):
@@ -72,12 +73,22 @@ class ResPartner(models.Model):
         for partner in self:
             partner.cadence_value = partner.cadence_value_manual or partner.cadence_won_revenue
 
-    @api.depends("cadence_value", "cadence_wallet_total")
+    def _get_cadence_yearly_purchases(self):
+        """What the client buys from us in a year: the value typed by hand, else the purchases
+        of the last twelve months, whatever the value window."""
+        self.ensure_one()
+        return self.cadence_value_manual or self.cadence_purchases_12m
+
+    @api.depends("cadence_value_manual", "cadence_purchases_12m", "cadence_wallet_total")
     def _compute_cadence_wallet(self):
+        upsell_percent = self.env["partner.cadence.planner"]._get_settings().upsell_percent
         for partner in self:
-            share = economics.share_of_wallet(partner.cadence_value or 0.0, partner.cadence_wallet_total)
+            yearly = partner._get_cadence_yearly_purchases()
+            share = economics.share_of_wallet(yearly, partner.cadence_wallet_total)
             partner.cadence_share_of_wallet = share or 0.0
-            partner.cadence_upsell_potential = max(partner.cadence_wallet_total - partner.cadence_value, 0.0)
+            partner.cadence_upsell_potential = economics.upsell_potential(
+                yearly, partner.cadence_wallet_total, upsell_percent
+            )
 
     @api.constrains("cadence_deal_count", "cadence_team_size", "cadence_value_manual", "cadence_wallet_total")
     def _check_cadence_qualification(self):
@@ -92,14 +103,14 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     self.env._("%(partner)s: a value or a purchase total cannot be negative.", partner=partner.name)
                 )
-            if partner.cadence_wallet_total and partner.cadence_value > partner.cadence_wallet_total:
+            if partner.cadence_wallet_total and partner._get_cadence_yearly_purchases() > partner.cadence_wallet_total:
                 raise ValidationError(
                     self.env._(
                         "%(partner)s: the total category purchases (%(total)s) cannot be below what they buy "
                         "from us (%(ours)s): a share of wallet above 100%% is impossible.",
                         partner=partner.name,
                         total=partner.cadence_wallet_total,
-                        ours=partner.cadence_value,
+                        ours=partner._get_cadence_yearly_purchases(),
                     )
                 )
 

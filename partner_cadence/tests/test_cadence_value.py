@@ -63,7 +63,10 @@ class TestCadenceValue(PartnerCadenceCommon):
         self.env["res.partner"]._refresh_cadence_values()
         partner.cadence_wallet_total = 120000
         self.assertAlmostEqual(partner.cadence_share_of_wallet, 25.0)
-        self.assertEqual(partner.cadence_upsell_potential, 90000)
+        self.assertEqual(partner.cadence_upsell_potential, 4500, "15% more of what they buy from us")
+        partner.cadence_wallet_total = 32000
+        self.assertEqual(partner.cadence_upsell_potential, 2000, "at most what they buy elsewhere")
+        partner.cadence_wallet_total = 120000
         with self.assertRaisesRegex(ValidationError, "above 100%"), self.cr.savepoint():
             partner.cadence_wallet_total = 20000
         self.assertEqual(partner.cadence_wallet_total, 120000)

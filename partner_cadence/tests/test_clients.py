@@ -134,3 +134,13 @@ class TestClients(PartnerCadenceCommon):
         before = self.env["res.partner"]._get_wallet_known_percent()
         self.client.cadence_wallet_total = 5000
         self.assertGreater(self.env["res.partner"]._get_wallet_known_percent(), before)
+
+    def test_share_of_wallet_is_over_a_year_whatever_the_value_window(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.value_window_months", 24)
+        self._buy(self.client, 9000, date(2025, 3, 1))
+        self._buy(self.client, 3000, date(2026, 6, 1))
+        self._refresh()
+        self.client.cadence_wallet_total = 12000
+        self.assertEqual(self.client.cadence_purchases_12m, 3000, "only the last twelve months")
+        self.assertAlmostEqual(self.client.cadence_share_of_wallet, 25.0)
+        self.assertAlmostEqual(self.client.cadence_upsell_potential, 450, "15% of a year's purchases")
