@@ -107,3 +107,14 @@ def test_planning_from_the_methodology():
         required_contacts(3, 120)
     with pytest.raises(ValueError, match="average deal"):
         clients_needed(100, 0)
+
+
+def test_hand_offs_are_gated():
+    from partner_cadence.domain.nurture import hand_off_refusal
+
+    assert hand_off_refusal("selling", False, 100, 75, True, False) == "not_qualified"
+    assert hand_off_refusal("selling", True, 50, 75, True, False) == "not_qualified"
+    assert hand_off_refusal("selling", True, 75, 75, False, False) == "no_meeting"
+    assert hand_off_refusal("selling", True, 75, 75, True, False) is None
+    assert hand_off_refusal("account", False, 0, 75, False, False) == "not_won"
+    assert hand_off_refusal("account", False, 0, 75, False, True) is None

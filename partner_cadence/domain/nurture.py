@@ -118,6 +118,23 @@ def lead_potential(answers):
     return STANDARD
 
 
+def hand_off_refusal(next_role, need_is_current, score, min_score, has_meeting, is_won):
+    """Why a lead cannot pass to ``next_role`` yet (§5), or None.
+
+    The qualifier hands a lead to a seller only when it is qualified (the need is current and
+    the qualification score reaches the setting) and a meeting is booked for the seller; the
+    account manager takes over a won deal. A sales manager may override.
+    """
+    if next_role == "selling":
+        if not need_is_current or score < min_score:
+            return "not_qualified"
+        if not has_meeting:
+            return "no_meeting"
+    if next_role == "account" and not is_won:
+        return "not_won"
+    return None
+
+
 def qualification_score(need, desire, funds, authority):
     """Percentage of the four marks of a real prospect (need, desire, funds, authority) that are yes."""
     marks = (need, desire, funds, authority)

@@ -41,6 +41,8 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
   is tried again (the sources say to decide it, and give no number).
 - ``direct_mail_daily_letters`` (10) / ``direct_mail_call_after_days`` (3): direct mail sends
   about ten letters a day, then calls the same people a few days later.
+- ``handoff_min_score`` (75): the qualification score (need, desire, funds, authority) a lead
+  needs before the qualifier hands it to a seller (the sources give none: three of four).
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -85,6 +87,7 @@ class CadenceSettings:
     unanswered_resume_days: int
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
+    handoff_min_score: int
     batch_size: int
 
     @classmethod

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..domain.nurture import lead_potential, qualification_score
+from ..domain.nurture import hand_off_refusal, lead_potential, qualification_score
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
 from .crm_lead_marker_question import POTENTIAL_SELECTION
 
@@ -220,9 +220,12 @@ class CrmLead(models.Model):
     def action_hand_off(self):
         """Pass the lead to the next role along the pipeline, with a reminder for its new owner
         (one open hand-off per lead: a second hand-off moves it on)."""
+        self.check_access("write")
         next_role = {"qualification": "selling", "selling": "account"}
         todo_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
+        min_score = self.env["partner.cadence.planner"]._get_settings().handoff_min_score
+        may_override = self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
         wanted = {}
         for lead in self:
             role = next_role.get(lead.pipeline_role)
@@ -234,6 +237,27 @@ class CrmLead(models.Model):
                         lead=lead.name,
                     )
                 )
+            refusal = hand_off_refusal(
+                role,
+                lead.need_is_current,
+                lead.qualification_score,
+                min_score,
+                any(
+                    event.start >= fields.Datetime.now() and owner.partner_id in event.partner_ids
+                    for event in lead.calendar_event_ids
+                ),
+                lead.stage_id.is_won,
+            )
+            if refusal and not may_override:
+                raise UserError(lead._get_hand_off_refusal_message(refusal, min_score))
+            if refusal:
+                lead.message_post(
+                    body=self.env._(
+                        "Handed on by a manager's decision: %(reason)s",
+                        reason=lead._get_hand_off_refusal_message(refusal, min_score),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
             lead.pipeline_role = role
             wanted[lead.id, slot(HAND_OFF)] = Reminder(todo_type_id, today, owner.id)
 
@@ -241,6 +265,20 @@ class CrmLead(models.Model):
             return lead.env._("Handed over to you: %(lead)s", lead=lead.name), []
 
         self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
+
+    def _get_hand_off_refusal_message(self, refusal, min_score):
+        self.ensure_one()
+        return {
+            "not_qualified": self.env._(
+                "%(lead)s is not qualified yet: check the need is current and reach a qualification of %(score)s%%.",
+                lead=self.name,
+                score=min_score,
+            ),
+            "no_meeting": self.env._(
+                "Book a meeting for the seller in %(lead)s's calendar before handing it on.", lead=self.name
+            ),
+            "not_won": self.env._("The account manager takes %(lead)s over once the deal is won.", lead=self.name),
+        }[refusal]
 
     @api.model
     def _partner_cadence_add_pls_fields(self):

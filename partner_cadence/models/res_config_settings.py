@@ -148,6 +148,12 @@ class ResConfigSettings(models.TransientModel):
     partner_cadence_nps_last_year = fields.Integer(
         compute="_compute_partner_cadence_client_figures", string="NPS, Last 12 Months"
     )
+    partner_cadence_handoff_min_score = fields.Integer(
+        string="Qualification to Hand On (%)",
+        config_parameter="partner_cadence.handoff_min_score",
+        help="A qualifier hands a lead to a seller once its need is current and its qualification reaches this, "
+        "with a meeting booked; a sales manager may override.",
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -257,6 +263,7 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_direct_mail_daily_letters",
         "partner_cadence_direct_mail_call_after_days",
         "partner_cadence_wallet_known_goal_percent",
+        "partner_cadence_handoff_min_score",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -280,6 +287,8 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 0 <= settings.partner_cadence_wallet_known_goal_percent <= 100:
                 raise ValidationError(self.env._("The share of clients with a known share of wallet is 0% to 100%."))
+            if not 0 <= settings.partner_cadence_handoff_min_score <= 100:
+                raise ValidationError(self.env._("The qualification to hand a lead on is between 0% and 100%."))
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:
                 raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
             a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent

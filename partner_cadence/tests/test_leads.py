@@ -1,5 +1,5 @@
 import itertools
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -237,6 +237,39 @@ class TestLeads(PartnerCadenceCommon):
         self.assertEqual(lead.pipeline_role, "account")
         hand_off = lead._get_cadence_reminders(["hand_off"])
         self.assertEqual(hand_off.user_id, self.manager, "one open hand-off, moved on to its new owner")
+
+    def test_a_salesperson_hands_on_only_a_qualified_lead_with_a_meeting_booked(self):
+        lead = self._lead()
+        lead_as_salesman = lead.with_user(self.salesman)
+        with self.assertRaisesRegex(UserError, "not qualified yet"):
+            lead_as_salesman.action_hand_off()
+        lead.write(
+            {
+                "need_is_current": True,
+                "qualification_need": "yes",
+                "qualification_desire": "yes",
+                "qualification_funds": "yes",
+            }
+        )
+        with self.assertRaisesRegex(UserError, "Book a meeting"):
+            lead_as_salesman.action_hand_off()
+        self.env["calendar.event"].create(
+            {
+                "name": "First meeting",
+                "opportunity_id": lead.id,
+                "start": datetime(2026, 11, 5, 10, 0),
+                "stop": datetime(2026, 11, 5, 11, 0),
+                "partner_ids": [Command.link(self.salesman.partner_id.id)],
+            }
+        )
+        lead_as_salesman.action_hand_off()
+        self.assertEqual(lead.pipeline_role, "selling")
+        lead.account_manager_id = self.manager
+        with self.assertRaisesRegex(UserError, "once the deal is won"):
+            lead_as_salesman.action_hand_off()
+        lead.with_user(self.manager).action_hand_off()
+        self.assertEqual(lead.pipeline_role, "account", "a manager may override")
+        self.assertIn("manager's decision", lead.message_ids[0].body)
 
     def test_planning_against_touches_this_week(self):
         team = self.env["crm.team"].create(
