@@ -118,3 +118,10 @@ def test_hand_offs_are_gated():
     assert hand_off_refusal("selling", True, 75, 75, True, False) is None
     assert hand_off_refusal("account", False, 0, 75, False, False) == "not_won"
     assert hand_off_refusal("account", False, 0, 75, False, True) is None
+
+
+def test_how_answers_combine_is_configurable():
+    assert lead_potential(["low", "high", "high"], low_answers=2) == "high"
+    assert lead_potential(["low", "low", "high"], low_answers=2) == "low"
+    assert lead_potential(["high", "standard", "standard"], high_share_percent=30) == "high"
+    assert lead_potential(["high", "standard"], high_share_percent=75) == "standard"

@@ -106,14 +106,18 @@ def next_channel(channels, touches_done, preferred=None):
     return channels[touches_done % len(channels)]
 
 
-def lead_potential(answers):
-    """Potential from marker answers (each low / standard / high): low cuts the lead at once;
-    high needs at least half the answers high; anything else is standard. None: no answer."""
+def lead_potential(answers, low_answers=1, high_share_percent=50):
+    """Potential from marker answers (each low / standard / high), None without an answer.
+
+    ``low_answers`` low answers cut the lead (one by default: "cut low potential first");
+    otherwise at least ``high_share_percent`` of the answers high make it high (half by
+    default); anything else is standard. Both are settings.
+    """
     if not answers:
         return None
-    if LOW in answers:
+    if sum(answer == LOW for answer in answers) >= max(low_answers, 1):
         return LOW
-    if 2 * sum(answer == HIGH for answer in answers) >= len(answers):
+    if 100 * sum(answer == HIGH for answer in answers) >= high_share_percent * len(answers):
         return HIGH
     return STANDARD
 

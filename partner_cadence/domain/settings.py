@@ -43,6 +43,8 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
   about ten letters a day, then calls the same people a few days later.
 - ``handoff_min_score`` (75): the qualification score (need, desire, funds, authority) a lead
   needs before the qualifier hands it to a seller (the sources give none: three of four).
+- ``potential_low_answers`` / ``potential_high_percent`` (1 / 50): how marker answers combine:
+  this many low answers make a lead low potential, this share of high answers high.
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -88,6 +90,8 @@ class CadenceSettings:
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
     handoff_min_score: int
+    potential_low_answers: int
+    potential_high_percent: int
     batch_size: int
 
     @classmethod

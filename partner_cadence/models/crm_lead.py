@@ -60,9 +60,12 @@ class CrmLead(models.Model):
 
     @api.depends("marker_answer_ids.option_id.potential")
     def _compute_potential(self):
+        settings = self.env["partner.cadence.planner"]._get_settings()
         for lead in self:
             answers = [answer.option_id.potential for answer in lead.marker_answer_ids if answer.option_id]
-            lead.potential = lead_potential(answers) or False
+            lead.potential = (
+                lead_potential(answers, settings.potential_low_answers, settings.potential_high_percent) or False
+            )
 
     @api.depends("qualification_need", "qualification_desire", "qualification_funds", "qualification_authority")
     def _compute_qualification_score(self):

@@ -33,9 +33,13 @@ class CrmLeadMarkerQuestion(models.Model):
     def _check_active_count(self):
         limit = self.env["partner.cadence.planner"]._get_settings().marker_questions_max
         for question in self.filtered("active"):
-            count = self.search_count(
-                [("team_id", "=", question.team_id.id), ("company_id", "=", question.company_id.id)]
-            )
+            # A team's leads are asked its own questions and the company-wide ones: both count,
+            # so a company-wide question counts against the busiest team.
+            companies = [False, question.company_id.id]
+            shared = self.search_count([("team_id", "=", False), ("company_id", "in", companies)])
+            team_domain = [("team_id", "=", question.team_id.id)] if question.team_id else [("team_id", "!=", False)]
+            own = dict(self._read_group([*team_domain, ("company_id", "in", companies)], ["team_id"], ["__count"]))
+            count = shared + max(own.values(), default=0)
             if limit and count > limit:
                 raise ValidationError(
                     self.env._(

@@ -154,6 +154,16 @@ class ResConfigSettings(models.TransientModel):
         help="A qualifier hands a lead to a seller once its need is current and its qualification reaches this, "
         "with a meeting booked; a sales manager may override.",
     )
+    partner_cadence_potential_low_answers = fields.Integer(
+        string="Low Answers That Cut a Lead",
+        config_parameter="partner_cadence.potential_low_answers",
+        help="This many low-potential answers to the marker questions make a lead low potential: it is not developed.",
+    )
+    partner_cadence_potential_high_percent = fields.Integer(
+        string="High Answers for High Potential (%)",
+        config_parameter="partner_cadence.potential_high_percent",
+        help="At least this share of high-potential answers makes a lead high potential: an expert takes it.",
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -264,6 +274,8 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_direct_mail_call_after_days",
         "partner_cadence_wallet_known_goal_percent",
         "partner_cadence_handoff_min_score",
+        "partner_cadence_potential_low_answers",
+        "partner_cadence_potential_high_percent",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -287,6 +299,12 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 0 <= settings.partner_cadence_wallet_known_goal_percent <= 100:
                 raise ValidationError(self.env._("The share of clients with a known share of wallet is 0% to 100%."))
+            if settings.partner_cadence_potential_low_answers < 1:
+                raise ValidationError(self.env._("At least one low answer cuts a lead."))
+            if not 0 < settings.partner_cadence_potential_high_percent <= 100:
+                raise ValidationError(
+                    self.env._("The share of high answers for high potential is above 0% and at most 100%.")
+                )
             if not 0 <= settings.partner_cadence_handoff_min_score <= 100:
                 raise ValidationError(self.env._("The qualification to hand a lead on is between 0% and 100%."))
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:

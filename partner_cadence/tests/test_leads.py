@@ -293,6 +293,18 @@ class TestLeads(PartnerCadenceCommon):
         self.assertEqual(team.cadence_contacts_this_week, 2, "two people: the realtor (touched twice) and the lead")
         self.assertEqual(team.crm_team_member_ids.cadence_required_contacts, 15)
 
+    def test_company_wide_questions_count_toward_a_teams_four(self):
+        team = self.env["crm.team"].create({"name": "Busy desk"})
+        shared = self.env["crm.lead.marker.question"].search([("team_id", "=", False)])
+        for index in range(4 - len(shared)):
+            self.env["crm.lead.marker.question"].create(
+                {"name": f"Team question {index}?", "team_id": team.id, "option_ids": [Command.create({"name": "Any"})]}
+            )
+        with self.assertRaisesRegex(ValidationError, "Keep to 4"):
+            self.env["crm.lead.marker.question"].create(
+                {"name": "One too many?", "team_id": team.id, "option_ids": [Command.create({"name": "Any"})]}
+            )
+
     def test_bad_input_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "needs answer options"), self.cr.savepoint():
             self.env["crm.lead.marker.question"].create({"name": "Empty?"})
