@@ -64,3 +64,14 @@ def test_missing_first_contact_information():
     assert missing_first_contact("Elena Rusu", False, True, False, True) == []
     assert missing_first_contact("Casa", True, True, False, False) == []
     assert missing_first_contact("", False, False, False, False) == [FULL_NAME, PHONE, ORGANISATION]
+
+
+def test_market_share_and_idle_calls_raise_the_suggested_rhythm():
+    from partner_cadence.domain.classification import frequency_from_market_share, most_frequent
+
+    assert frequency_from_market_share(12.0, 12, 4) == "weekly_monthly"
+    assert frequency_from_market_share(4.0, 12, 4) == "rare"
+    assert frequency_from_market_share(3.9, 12, 4) is None
+    assert most_frequent("very_rare", None, "rare") == "rare"
+    assert most_frequent("daily", "rare") == "daily"
+    assert most_frequent(None, None) is None

@@ -3,8 +3,11 @@
 
 A channel partner's tier follows how often target clients call them: daily, about weekly to
 monthly, rarely, very rarely (the shipped tiers: weekly, monthly, every two months,
-quarterly). A client's level follows financial standing (high, average, low) and relationship
-(new, loyal but buying rarely, loyal, one-off): the five levels of §2. The rules that map
+quarterly). What else the partner told us raises it, never lowers it: how often clients come
+even when the partner has nothing for them, and the market share their deals show.
+
+A client's level follows financial standing (high, average, low) and relationship (new, loyal
+but buying rarely, loyal, one-off): the five levels of §2. The rules that map
 answers to tiers are data (each tier says which answers it stands for, and admins edit
 them); this module only matches answers against those rules.
 
@@ -45,6 +48,23 @@ class TierRule:
     @property
     def specificity(self):
         return sum(value is not None for value in (self.inbound_frequency, self.financial_standing, self.relationship))
+
+
+def frequency_from_market_share(share, monthly_percent, rare_percent):
+    """How often target clients reach a partner, as its market share says: a partner closing
+    about a deal a month holds 12% or more of the market (monthly contact), one closing a
+    deal a quarter about 4% (every two months); thresholds are settings."""
+    if monthly_percent and share >= monthly_percent:
+        return "weekly_monthly"
+    if rare_percent and share >= rare_percent:
+        return "rare"
+    return None
+
+
+def most_frequent(*frequencies):
+    """The most frequent of the inbound frequencies given (None ignored), or None."""
+    known = [frequency for frequency in frequencies if frequency]
+    return min(known, key=INBOUND_FREQUENCIES.index) if known else None
 
 
 def suggest_tier(rules, inbound_frequency=None, financial_standing=None, relationship=None):

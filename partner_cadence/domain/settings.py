@@ -45,6 +45,8 @@ Partner Cadence writes them); the methodology's values are shipped as their defa
   needs before the qualifier hands it to a seller (the sources give none: three of four).
 - ``potential_low_answers`` / ``potential_high_percent`` (1 / 50): how marker answers combine:
   this many low answers make a lead low potential, this share of high answers high.
+- ``share_monthly_percent`` / ``share_rare_percent`` (12 / 4): the market share from which a
+  partner is suggested monthly contact, then contact every two months.
 - ``batch_size``: how many records a scheduled action plans per transaction (technical, not
   the methodology's: a run killed midway keeps every finished batch).
 """
@@ -92,6 +94,8 @@ class CadenceSettings:
     handoff_min_score: int
     potential_low_answers: int
     potential_high_percent: int
+    share_monthly_percent: int
+    share_rare_percent: int
     batch_size: int
 
     @classmethod

@@ -164,6 +164,16 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.potential_high_percent",
         help="At least this share of high-potential answers makes a lead high potential: an expert takes it.",
     )
+    partner_cadence_share_monthly_percent = fields.Integer(
+        string="Monthly Contact from a Market Share of (%)",
+        config_parameter="partner_cadence.share_monthly_percent",
+        help="A partner closing about a deal a month holds about 12% of the market: suggest monthly contact.",
+    )
+    partner_cadence_share_rare_percent = fields.Integer(
+        string="Contact Every Two Months from a Market Share of (%)",
+        config_parameter="partner_cadence.share_rare_percent",
+        help="A partner closing about a deal a quarter holds about 4% of the market: suggest contact every two months.",
+    )
     partner_cadence_plan_leads_active = fields.Boolean(
         string="Plan Lead Touches",
         help="Run the scheduled action that keeps each nurtured lead's next touch in the inbox.",
@@ -273,9 +283,6 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_direct_mail_daily_letters",
         "partner_cadence_direct_mail_call_after_days",
         "partner_cadence_wallet_known_goal_percent",
-        "partner_cadence_handoff_min_score",
-        "partner_cadence_potential_low_answers",
-        "partner_cadence_potential_high_percent",
     )
     def _check_partner_cadence_clients(self):
         for settings in self:
@@ -299,14 +306,6 @@ class ResConfigSettings(models.TransientModel):
                 )
             if not 0 <= settings.partner_cadence_wallet_known_goal_percent <= 100:
                 raise ValidationError(self.env._("The share of clients with a known share of wallet is 0% to 100%."))
-            if settings.partner_cadence_potential_low_answers < 1:
-                raise ValidationError(self.env._("At least one low answer cuts a lead."))
-            if not 0 < settings.partner_cadence_potential_high_percent <= 100:
-                raise ValidationError(
-                    self.env._("The share of high answers for high potential is above 0% and at most 100%.")
-                )
-            if not 0 <= settings.partner_cadence_handoff_min_score <= 100:
-                raise ValidationError(self.env._("The qualification to hand a lead on is between 0% and 100%."))
             if not 0 <= settings.partner_cadence_upsell_percent <= 100:
                 raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
             a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent
@@ -322,6 +321,33 @@ class ResConfigSettings(models.TransientModel):
                         "NPS scores run from 0 to 10: neutral clients start above 0 and at most where promoters do."
                     )
                 )
+
+    @api.constrains(
+        "partner_cadence_handoff_min_score",
+        "partner_cadence_potential_low_answers",
+        "partner_cadence_potential_high_percent",
+        "partner_cadence_share_monthly_percent",
+        "partner_cadence_share_rare_percent",
+    )
+    def _check_partner_cadence_qualification(self):
+        for settings in self:
+            if (
+                not 0
+                <= settings.partner_cadence_share_rare_percent
+                <= settings.partner_cadence_share_monthly_percent
+                <= 100
+            ):
+                raise ValidationError(
+                    self.env._("Market-share thresholds run from 0% to 100%, the monthly one above the other.")
+                )
+            if settings.partner_cadence_potential_low_answers < 1:
+                raise ValidationError(self.env._("At least one low answer cuts a lead."))
+            if not 0 < settings.partner_cadence_potential_high_percent <= 100:
+                raise ValidationError(
+                    self.env._("The share of high answers for high potential is above 0% and at most 100%.")
+                )
+            if not 0 <= settings.partner_cadence_handoff_min_score <= 100:
+                raise ValidationError(self.env._("The qualification to hand a lead on is between 0% and 100%."))
 
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()

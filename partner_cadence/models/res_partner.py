@@ -144,12 +144,22 @@ class ResPartner(models.Model):
 
     cadence_team_size = fields.Integer(string="Team Size", help="People in the partner's company or group.")
 
-    @api.depends("cadence_inbound_frequency", "cadence_financial_standing", "cadence_relationship", "company_id")
+    @api.depends(
+        "cadence_inbound_frequency",
+        "cadence_idle_inbound_frequency",
+        "cadence_deal_count",
+        "cadence_deal_period",
+        "cadence_financial_standing",
+        "cadence_relationship",
+        "company_id",
+    )
     def _compute_cadence_suggested_tier_id(self):
         # Partners nobody has qualified (every partner Odoo creates, converting a lead say)
         # suggest nothing, and cost no query.
         answered = self.filtered(
             lambda partner: partner.cadence_inbound_frequency
+            or partner.cadence_idle_inbound_frequency
+            or partner.cadence_deal_count
             or partner.cadence_financial_standing
             or partner.cadence_relationship
         )
@@ -157,6 +167,7 @@ class ResPartner(models.Model):
         if not answered:
             return
         tiers = self.env["partner.cadence.tier"].sudo().search([])
+        settings = self.env["partner.cadence.planner"]._get_settings()
         rules_by_company = {}
         for partner in answered:
             if partner.company_id not in rules_by_company:
@@ -165,9 +176,16 @@ class ResPartner(models.Model):
                     for tier in tiers
                     if not tier.company_id or tier.company_id == partner.company_id
                 ]
+            inbound = classification.most_frequent(
+                partner.cadence_inbound_frequency,
+                partner.cadence_idle_inbound_frequency,
+                classification.frequency_from_market_share(
+                    partner.cadence_market_share, settings.share_monthly_percent, settings.share_rare_percent
+                ),
+            )
             tier_id = classification.suggest_tier(
                 rules_by_company[partner.company_id],
-                inbound_frequency=partner.cadence_inbound_frequency or None,
+                inbound_frequency=inbound,
                 financial_standing=partner.cadence_financial_standing or None,
                 relationship=partner.cadence_relationship or None,
             )

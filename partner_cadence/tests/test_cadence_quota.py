@@ -127,3 +127,12 @@ class TestCadenceQuota(PartnerCadenceCommon):
         client._register_cadence_touch(date(2026, 11, 23), self.meeting_type)
         self.assertFalse(meeting.next_due_date, "done once: nothing more, in this period or the next")
         self.assertFalse(self._reminders(client, "mail.mail_activity_data_meeting"))
+
+    def test_what_the_partner_told_us_raises_the_suggested_rhythm(self):
+        partner = self._create_partner("Vera Veryrare", cadence_inbound_frequency="very_rare")
+        self.assertEqual(partner.cadence_suggested_tier_id, self.tier_quarterly)
+        partner.write({"cadence_deal_count": 1, "cadence_deal_period": "month"})
+        self.assertEqual(partner.cadence_market_share, 12.0, "a deal a month of a 100-deal market")
+        self.assertEqual(partner.cadence_suggested_tier_id, self.tier_monthly)
+        partner.cadence_idle_inbound_frequency = "daily"
+        self.assertEqual(partner.cadence_suggested_tier_id, self.tier_weekly, "clients come even without an offer")
