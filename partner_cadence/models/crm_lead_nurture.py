@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..domain import economics
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import next_channel, next_nurture_touch
 from ..domain.reminders import NURTURE, Reminder, slot
@@ -40,10 +41,28 @@ class CrmLead(models.Model):
 
     nurture_next_date = fields.Date(readonly=True, index="btree_not_null", string="Next Nurture Touch")
 
+    nurture_value_at_risk = fields.Monetary(
+        compute="_compute_nurture_value_at_risk",
+        string="Revenue at Risk",
+        currency_field="company_currency",
+        help="Each month the lead's next touch is late costs a share of its expected revenue (10% by default).",
+    )
+
     preferred_channel_id = fields.Many2one(
         "mail.activity.type",
         help="Every nurture touch uses it: some decision makers want paper, others e-mail.",
     )
+
+    @api.depends("expected_revenue", "nurture_next_date", "nurture_state")
+    def _compute_nurture_value_at_risk(self):
+        monthly_loss = self.env["partner.cadence.planner"]._get_settings().monthly_loss_percent
+        today = fields.Date.context_today(self)
+        for lead in self:
+            lead.nurture_value_at_risk = (
+                economics.value_at_risk(lead.expected_revenue, lead.nurture_next_date or None, today, monthly_loss)
+                if lead.nurture_state == "running"
+                else 0.0
+            )
 
     def action_start_nurture(self):
         today = fields.Date.context_today(self)

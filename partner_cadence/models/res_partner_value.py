@@ -26,7 +26,8 @@ class ResPartner(models.Model):
         currency_field="cadence_currency_id",
         readonly=True,
         default=0.0,
-        help="The revenue of the partner's won opportunities over the value window of the settings.",
+        help="The revenue of won opportunities over the value window of the settings: the partner's own, and "
+        "those of the leads and customers it recommended (a realtor rarely buys, it sends buyers).",
     )
 
     cadence_value = fields.Monetary(
@@ -132,11 +133,21 @@ class ResPartner(models.Model):
                 SELECT partner.id, partner.cadence_value_manual, COALESCE(won.revenue, 0), partner.next_touch_date,
                        partner.cadence_won_revenue, partner.cadence_value_at_risk
                   FROM res_partner partner
-             LEFT JOIN (SELECT lead.partner_id, SUM(lead.expected_revenue) AS revenue
-                          FROM crm_lead lead
-                          JOIN crm_stage stage ON stage.id = lead.stage_id
-                         WHERE stage.is_won AND lead.active AND lead.date_closed >= %s
-                      GROUP BY lead.partner_id) won ON won.partner_id = partner.id
+             LEFT JOIN (SELECT credited.partner_id, SUM(credited.revenue) AS revenue
+                          FROM (SELECT lead.partner_id,
+                                       COALESCE(lead.referred_by_id, customer.referred_by_id,
+                                                company.referred_by_id) AS referrer_id,
+                                       lead.expected_revenue AS revenue
+                                  FROM crm_lead lead
+                                  JOIN crm_stage stage ON stage.id = lead.stage_id
+                             LEFT JOIN res_partner customer ON customer.id = lead.partner_id
+                             LEFT JOIN res_partner company ON company.id = customer.commercial_partner_id
+                                 WHERE stage.is_won AND lead.active AND lead.date_closed >= %s) deal
+                         CROSS JOIN LATERAL (VALUES (deal.partner_id, deal.revenue),
+                                                    (NULLIF(deal.referrer_id, deal.partner_id), deal.revenue))
+                                    AS credited(partner_id, revenue)
+                         WHERE credited.partner_id IS NOT NULL
+                      GROUP BY credited.partner_id) won ON won.partner_id = partner.id
                  WHERE (won.revenue IS NOT NULL
                         OR partner.cadence_won_revenue <> 0
                         OR partner.cadence_value_manual <> 0

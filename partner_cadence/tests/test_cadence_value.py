@@ -115,3 +115,22 @@ class TestCadenceValue(PartnerCadenceCommon):
         overdue._register_cadence_touch(date(2026, 11, 23))
         self.assertEqual(overdue.cadence_value_at_risk, 0, "a touch today puts nothing at risk")
         self.assertEqual(overdue.cadence_value, 1000)
+
+    def test_a_partner_is_worth_what_its_recommendations_bought(self):
+        buyer = self._create_partner("Referred Buyer", referred_by_id=self.realtor.id)
+        self._won_lead(buyer, 5000, datetime(2026, 10, 1))
+        referred_lead = self._won_lead(self.env["res.partner"], 0, datetime(2026, 10, 1))
+        referred_lead.write({"expected_revenue": 3000, "referred_by_id": self.realtor.id})
+        self.env["res.partner"]._refresh_cadence_values()
+        self.assertEqual(self.realtor.cadence_won_revenue, 8000, "a realtor rarely buys: it sends buyers")
+        self.assertEqual(buyer.cadence_won_revenue, 5000, "the buyer keeps its own")
+
+    def test_an_untouched_nurtured_lead_loses_a_tenth_a_month(self):
+        lead = self.env["crm.lead"].create(
+            {"name": "Quiet lead", "expected_revenue": 10000, "user_id": self.salesman.id}
+        )
+        lead.action_start_nurture()
+        self.assertEqual(lead.nurture_value_at_risk, 0, "its first touch is due today")
+        with freeze_time("2027-01-23"):
+            lead.invalidate_recordset(["nurture_value_at_risk"])
+            self.assertAlmostEqual(lead.nurture_value_at_risk, 2000, delta=50)
