@@ -123,9 +123,6 @@ class CrmLead(models.Model):
         self.ensure_one()
         return self.user_id
 
-    def _plan_cadence_reminders(self):
-        self._plan_nurture()
-
     def _plan_nurture(self):
         """Move each running lead to its current phase and keep exactly one open nurture touch,
         on the date its phase says, through the reminder engine."""

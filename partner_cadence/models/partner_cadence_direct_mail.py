@@ -109,18 +109,12 @@ class PartnerCadenceDirectMail(models.Model):
 
     def _plan_reminders(self, reminder_slot, activity_type_id, deadline):
         """A reminder in ``reminder_slot`` of each line's contact or lead, for its salesperson."""
+        planner = self.env["partner.cadence.planner"]
+        default_user = planner._get_default_responsible(planner._get_settings())
         by_model = defaultdict(dict)
         for line in self:
             target = line._get_target()
-            user = (
-                line.user_id
-                if line.user_id.active
-                else target._get_cadence_responsible(
-                    self.env["partner.cadence.planner"]._get_default_responsible(
-                        self.env["partner.cadence.planner"]._get_settings()
-                    )
-                )
-            )
+            user = line.user_id if line.user_id.active else target._get_cadence_responsible(default_user)
             by_model[target._name][target.id, slot(reminder_slot)] = Reminder(activity_type_id, deadline, user.id)
 
         def describe(record, key, _format_day):

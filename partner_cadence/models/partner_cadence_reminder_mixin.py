@@ -190,7 +190,3 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
                 duplicates |= reminder
             filled.add(reminder.cadence_slot)
         duplicates.unlink()
-
-    def _plan_cadence_reminders(self):
-        """Bring these records' reminders in line with what is due now; each model says what."""
-        return 0

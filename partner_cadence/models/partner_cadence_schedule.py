@@ -48,8 +48,10 @@ class PartnerCadenceSchedule(models.Model):
         # merged partner's new schedules take it over.
         if self.env.context.get("cadence_keep_reminders"):
             return super().unlink()
-        for partner, schedules in self.grouped("partner_id").items():
-            partner._drop_cadence_reminders([schedule._get_reminder_slot() for schedule in schedules])
+        slots = {(schedule.partner_id.id, schedule._get_reminder_slot()) for schedule in self}
+        self.partner_id._get_cadence_reminders({key for _partner_id, key in slots}).filtered(
+            lambda reminder: (reminder.res_id, reminder.cadence_slot) in slots
+        ).unlink()
         return super().unlink()
 
     def _get_reminder_slot(self):

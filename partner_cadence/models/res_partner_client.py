@@ -5,7 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_amount
 
-from ..domain import clients
+from ..domain import clients, economics
 from ..domain.cadence import planning_cutoff, shift_months
 from ..domain.reminders import Reminder, slot
 
@@ -178,7 +178,9 @@ class ResPartner(models.Model):
         )
         year_start = today.replace(month=1, day=1)
         last_year_start = year_start.replace(year=year_start.year - 1)
-        window_start = shift_months(today.replace(day=1), -11)
+        # ABC, XYZ and the share of wallet look at a year of purchases, month by month.
+        months = economics.PERIODS_PER_YEAR["month"]
+        window_start = shift_months(today.replace(day=1), 1 - months)
         window_revenue = {}
         values = {}
         for row in rows:
@@ -188,7 +190,7 @@ class ResPartner(models.Model):
                 [day for day, _amount in purchases], settings.repurchase_min_purchases
             )
             last_year = sum(amount for day, amount in purchases if last_year_start <= day < year_start)
-            monthly = clients.monthly_amounts(purchases, window_start, 12)
+            monthly = clients.monthly_amounts(purchases, window_start, months)
             window_revenue[partner_id] = sum(monthly)
             target = old[7] or clients.sales_target(last_year, settings.upsell_percent)
             values[partner_id] = [

@@ -56,6 +56,8 @@ class TestCadenceTour(HttpCase):
             "partner_cadence_tier_interval_tour",
             login="tour_manager",
         )
+        tier = self.env.ref("partner_cadence.partner_cadence_tier_weekly")
+        self.assertEqual((tier.unanswered_limit, tier.segment_cells), (5, "AX"))
         # Saving the tier triggered the scheduled action, which runs it in the background.
         self.env["partner.cadence.schedule"]._cron_plan_reminders()
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))

@@ -111,11 +111,11 @@ class TestClients(PartnerCadenceCommon):
         self.assertEqual(self.env["res.partner"]._get_company_nps(date(2026, 11, 1), date(2026, 11, 30)), 0)
 
     @users("cadence_salesman")
-    def test_a_salesperson_records_the_wallet_answers_but_not_the_computed_figures(self):
+    def test_a_salesperson_records_the_wallet_answers(self):
         client = self.client.with_env(self.env)
         client.cadence_wallet_buy_more = "Faster delivery"
-        self.assertEqual(client.cadence_wallet_buy_more, "Faster delivery")
-        self.assertTrue(client._fields["cadence_repurchase_date"].readonly)
+        client.invalidate_recordset(["cadence_wallet_buy_more"])
+        self.assertEqual(client.cadence_wallet_buy_more, "Faster delivery", "stored, as the salesperson")
 
     def test_an_admin_maps_abc_xyz_cells_to_a_level(self):
         self.level_1.segment_cells = "ax, AY"

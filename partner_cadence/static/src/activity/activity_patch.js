@@ -2,7 +2,7 @@ import { Activity } from "@mail/core/web/activity";
 import { patch } from "@web/core/utils/patch";
 
 // Models whose calls count toward a cadence: a call nobody answered is noted there, not done.
-export const NO_ANSWER_MODELS = ["res.partner", "crm.lead"];
+const NO_ANSWER_MODELS = ["res.partner", "crm.lead"];
 
 patch(Activity.prototype, {
     get canMarkNoAnswer() {

@@ -14,6 +14,16 @@ registry.category("web_tour.tours").add("partner_cadence_tier_interval_tour", {
             run: "edit 2",
         },
         {
+            trigger: ".o_field_widget[name=unanswered_limit] input",
+            content: "Rest a partner after five unanswered calls in a row",
+            run: "edit 5",
+        },
+        {
+            trigger: ".o_field_widget[name=segment_cells] input",
+            content: "Suggest it for steady top clients",
+            run: "edit AX",
+        },
+        {
             trigger: ".o_form_button_save",
             content: "Save the tier",
             run: "click",
