@@ -6,6 +6,7 @@ from partner_cadence.domain.clients import (
     abc_classes,
     monthly_amounts,
     net_promoter_score,
+    new_survey_scores,
     nps_group,
     repurchase_forecast,
     sales_target,
@@ -99,3 +100,15 @@ def test_segment_cells_are_read_as_typed_or_refused():
     assert segment_cells("") == set()
     assert segment_cells("AX, DZ") is None
     assert segment_cells("AXY") is None
+
+
+def test_a_clients_latest_survey_counts_once():
+    answers = [(1, D(2026, 11, 2), 10), (1, D(2026, 11, 20), 4), (2, D(2026, 11, 20), 9), (3, D(2026, 11, 1), 8)]
+    known = {2: (D(2026, 11, 20), 9), 3: (D(2026, 11, 10), 2)}
+    # Client 2's answer is known already; client 3 gave a later score by phone.
+    assert new_survey_scores(answers, known) == {1: (D(2026, 11, 20), 4)}
+    assert new_survey_scores(answers, {**known, 1: (D(2026, 11, 20), 4)}) == {}
+
+
+def test_a_new_score_of_the_same_day_replaces_the_known_one():
+    assert new_survey_scores([(1, D(2026, 11, 20), 3)], {1: (D(2026, 11, 20), 9)}) == {1: (D(2026, 11, 20), 3)}

@@ -14,7 +14,9 @@ matter most, and how satisfied they are (§6 and §7).
   coefficient of variation (standard deviation over mean): up to 10% is X (steady), up to 25%
   Y, above Z (thresholds are settings; the sources give none, these are the usual ones).
 - NPS: a score from 0 to 10; 9-10 promoters, 7-8 neutral, 0-6 detractors (settings); the net
-  promoter score is the share of promoters minus the share of detractors, in points.
+  promoter score is the share of promoters minus the share of detractors, in points. A score
+  is written in a done NPS survey call, or answered in Odoo's Surveys app (a scale question
+  from 0 to 10 of a completed survey); a client's latest score counts.
 """
 
 import datetime
@@ -95,6 +97,27 @@ def net_promoter_score(scores, promoter_min, neutral_min):
         return None
     groups = [nps_group(score, promoter_min, neutral_min) for score in scores]
     return round(100.0 * (groups.count(PROMOTER) - groups.count(DETRACTOR)) / len(groups))
+
+
+def new_survey_scores(answers, known):
+    """The survey answers that change a client's score, as {client: (day, score)}.
+
+    ``answers`` are (client, day, score) of completed surveys, ``known`` is {client: (day,
+    score)} of the scores recorded already. A client's latest answer counts; it is recorded
+    unless an answer of a later day, or the same score of the same day, is known already, so
+    reading the same answers again changes nothing.
+    """
+    latest = {}
+    for client, day, score in answers:
+        if client not in latest or day > latest[client][0]:
+            latest[client] = (day, score)
+    changes = {}
+    for client, (day, score) in latest.items():
+        known_day, known_score = known.get(client) or (None, None)
+        if known_day is not None and (day < known_day or (day == known_day and score == known_score)):
+            continue
+        changes[client] = (day, score)
+    return changes
 
 
 def segment_cells(text):

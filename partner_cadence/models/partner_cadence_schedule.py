@@ -156,6 +156,7 @@ class PartnerCadenceSchedule(models.Model):
         done = planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
         partners._refresh_cadence_values()
         partners._refresh_cadence_clients()
+        partners._refresh_cadence_survey_scores()
         planner._run_step(self.env["partner.cadence.direct.mail"]._plan_letters)
         _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
         return done

@@ -10,12 +10,11 @@ from ..domain.cadence import planning_cutoff, shift_months
 from ..domain.reminders import Reminder, slot
 
 REPURCHASE = "repurchase"
-NPS_FOLLOW_UP = "nps_follow_up"
 
 
 class ResPartner(models.Model):
     """Existing clients (§7): when they will buy again, how much more they could buy, their
-    ABC and XYZ classes and their satisfaction, refreshed for the whole base in one pass."""
+    ABC and XYZ classes, refreshed for the whole base in one pass (satisfaction: res_partner_nps)."""
 
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
     # would rather have one class per model, the project asks for files under 400 lines.
@@ -74,14 +73,6 @@ class ResPartner(models.Model):
         string="Level Suggested by the Segment",
         help="The client priority level the admin mapped to this client's ABC and XYZ cell.",
     )
-    cadence_nps_score = fields.Integer(string="NPS Score", readonly=True)
-    cadence_nps_date = fields.Date(string="NPS Date", readonly=True)
-    cadence_nps_group = fields.Selection(
-        [(clients.PROMOTER, "Promoter"), (clients.NEUTRAL, "Neutral"), (clients.DETRACTOR, "Detractor")],
-        string="NPS Group",
-        compute="_compute_cadence_nps_group",
-        store=True,
-    )
     cadence_wallet_buy_more = fields.Text(string="What Would Make Them Buy More")
     cadence_wallet_competitor_purchases = fields.Text(string="What They Buy from Competitors")
     cadence_wallet_competitor_offers = fields.Text(string="What Competitors Give Them")
@@ -98,14 +89,6 @@ class ResPartner(models.Model):
         for partner in self:
             cell = f"{partner.cadence_abc_class or ''}{partner.cadence_xyz_class or ''}"
             partner.cadence_segment_tier_id = next((tier for tier, mapped in cells if cell in mapped), False)
-
-    @api.depends("cadence_nps_score", "cadence_nps_date")
-    def _compute_cadence_nps_group(self):
-        settings = self.env["partner.cadence.planner"]._get_settings()
-        for partner in self:
-            partner.cadence_nps_group = partner.cadence_nps_date and clients.nps_group(
-                partner.cadence_nps_score, settings.nps_promoter_min, settings.nps_neutral_min
-            )
 
     @api.constrains("cadence_sales_target")
     def _check_cadence_sales_target(self):
@@ -331,49 +314,6 @@ class ResPartner(models.Model):
 
         return self._ensure_cadence_reminders(wanted, planning_cutoff(today, settings.horizon_days), describe)
 
-    def _record_nps_score(self, score, day):
-        """Record a survey's score; promoters are asked for referrals, detractors called by
-        their account manager, through the engine's follow-up slot."""
-        planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        default_user = planner._get_default_responsible(settings)
-        self.sudo().write({"cadence_nps_score": score, "cadence_nps_date": day})
-        follow_up_type = {
-            clients.PROMOTER: "partner_cadence.mail_activity_type_ask_referrals",
-            clients.DETRACTOR: "mail.mail_activity_data_call",
-        }
-        wanted = {}
-        for partner in self:
-            xmlid = follow_up_type.get(partner.cadence_nps_group)
-            wanted[partner.id, slot(NPS_FOLLOW_UP)] = (
-                None
-                if not xmlid
-                else Reminder(
-                    self.env["ir.model.data"]._xmlid_to_res_id(xmlid),
-                    day,
-                    partner._get_cadence_responsible(default_user).id,
-                )
-            )
-
-        def describe(partner, _slot, _format_day):
-            if partner.cadence_nps_group == clients.PROMOTER:
-                return partner.env._("Promoter: ask for referrals"), [
-                    partner.env._(
-                        "%(client)s gave %(score)s out of 10: ask who else could use our service.",
-                        client=partner.name,
-                        score=partner.cadence_nps_score,
-                    )
-                ]
-            return partner.env._("Detractor: call %(client)s", client=partner.name), [
-                partner.env._(
-                    "%(client)s gave %(score)s out of 10: find out what went wrong before a competitor does.",
-                    client=partner.name,
-                    score=partner.cadence_nps_score,
-                )
-            ]
-
-        self.env["res.partner"]._ensure_cadence_reminders(wanted, day, describe)
-
     @api.model
     def _get_wallet_known_percent(self):
         """The share of clients whose total purchases of the category, and so share of wallet,
@@ -383,15 +323,6 @@ class ResPartner(models.Model):
             return None
         known = self.search_count([("cadence_purchase_count", ">", 0), ("cadence_wallet_total", ">", 0)])
         return round(100 * known / clients_count)
-
-    @api.model
-    def _get_company_nps(self, date_from, date_to):
-        """The net promoter score of the clients surveyed between the two dates, or None."""
-        settings = self.env["partner.cadence.planner"]._get_settings()
-        scores = self.search([("cadence_nps_date", ">=", date_from), ("cadence_nps_date", "<=", date_to)]).mapped(
-            "cadence_nps_score"
-        )
-        return clients.net_promoter_score(scores, settings.nps_promoter_min, settings.nps_neutral_min)
 
 
 def _normal(value):

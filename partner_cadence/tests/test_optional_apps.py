@@ -1,0 +1,123 @@
+"""Existing clients with the Sales and Surveys apps installed, which the addon reads without
+depending on them. setup/test runs this file on a database of its own with both apps."""
+
+from datetime import date, datetime
+from unittest import SkipTest
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23 10:00:00")
+class TestOptionalApps(PartnerCadenceCommon):
+    """Purchases from confirmed sale orders (§7) and NPS scores from completed surveys."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "sale.order" not in cls.env or "survey.user_input" not in cls.env:
+            raise SkipTest("needs the Sales and Surveys apps (setup/test installs them on a database of its own)")
+        cls.client = cls._create_partner("Irina Client", None, None, cls.salesman, is_company=True)
+        cls.buyer = cls._create_partner("Ion Buyer", None, None, cls.salesman, parent_id=cls.client.id)
+        cls.product = cls.env["product.product"].create({"name": "Heat pump service", "list_price": 1000.0})
+        cls.survey = cls.env["survey.survey"].create(
+            {
+                "title": "How did we do?",
+                "access_mode": "public",
+                "question_and_page_ids": [
+                    Command.create({"title": "How likely are you to recommend us?", "question_type": "scale"}),
+                    Command.create(
+                        {"title": "How was the delivery?", "question_type": "scale", "scale_min": 1, "scale_max": 5}
+                    ),
+                ],
+            }
+        )
+        cls.nps_question, cls.other_question = cls.survey.question_ids
+
+    def _order(self, amount, day, confirm=True, opportunity=None):
+        with freeze_time(datetime.combine(day, datetime.min.time())):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": self.buyer.id,
+                    "opportunity_id": opportunity.id if opportunity else False,
+                    "order_line": [
+                        Command.create({"product_id": self.product.id, "product_uom_qty": 1, "price_unit": amount})
+                    ],
+                }
+            )
+            if confirm:
+                order.action_confirm()
+        return order
+
+    def _answer(self, score, day, partner=None, test_entry=False, other_score=None):
+        with freeze_time(datetime.combine(day, datetime.min.time())):
+            answer = self.env["survey.user_input"].create(
+                {"survey_id": self.survey.id, "partner_id": (partner or self.buyer).id, "test_entry": test_entry}
+            )
+            answer._save_lines(self.nps_question, score)
+            if other_score is not None:
+                answer._save_lines(self.other_question, other_score)
+            answer._mark_done()
+        return answer
+
+    def test_confirmed_orders_are_purchases_and_an_opportunity_counts_once(self):
+        won = self.env["crm.lead"].create(
+            {
+                "name": "Pumps for the office",
+                "partner_id": self.client.id,
+                "type": "opportunity",
+                "expected_revenue": 9999,
+            }
+        )
+        won.action_set_won()
+        won.date_closed = datetime(2026, 9, 1)
+        self._order(4000, date(2026, 9, 2), opportunity=won)
+        self._order(1000, date(2026, 3, 1))
+        self._order(1500, date(2026, 6, 1))
+        self._order(777, date(2026, 10, 1), confirm=False)
+        self.env["res.partner"]._refresh_cadence_clients()
+        self.assertEqual(self.client.cadence_purchase_count, 3, "the won opportunity counted once, by its order")
+        self.assertEqual(self.client.cadence_year_purchases, 6500, "a quotation is not a purchase")
+        self.assertEqual(self.client.cadence_last_purchase_date, date(2026, 9, 2))
+        # Gaps of 92 and 93 days: the next purchase is expected 92 days after the last.
+        self.assertEqual(self.client.cadence_repurchase_date, date(2026, 12, 3))
+        call = self.client._get_cadence_reminders(["repurchase"])
+        self.assertEqual((call.date_deadline, call.user_id), (date(2026, 11, 26), self.salesman))
+
+    def test_a_completed_survey_gives_the_client_its_score_once(self):
+        self._answer(9, date(2026, 11, 20), other_score=2)
+        self._answer(0, date(2026, 11, 21), test_entry=True)
+        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.assertEqual(
+            (self.client.cadence_nps_score, self.client.cadence_nps_date, self.client.cadence_nps_group),
+            (9, date(2026, 11, 20), "promoter"),
+            "the 0-10 question of the completed survey, not the 1-5 one nor a test entry",
+        )
+        ask = self.client._get_cadence_reminders(["nps_follow_up"])
+        self.assertEqual(ask.activity_type_id, self.env.ref("partner_cadence.mail_activity_type_ask_referrals"))
+        self.assertEqual(self.env["res.partner"]._refresh_cadence_survey_scores(), 0, "read again, nothing changes")
+        self.assertEqual(len(self.client._get_cadence_reminders(["nps_follow_up"])), 1)
+
+    def test_the_latest_score_counts_from_a_call_or_a_survey(self):
+        self._answer(10, date(2026, 11, 2))
+        self.client.activity_schedule(act_type_xmlid="partner_cadence.mail_activity_type_nps_survey").action_feedback(
+            feedback="4, the installers came late"
+        )
+        self.assertEqual(self.env["res.partner"]._refresh_cadence_survey_scores(), 0, "an older survey changes nothing")
+        self.assertEqual((self.client.cadence_nps_score, self.client.cadence_nps_group), (4, "detractor"))
+        call = self.client._get_cadence_reminders(["nps_follow_up"])
+        self.assertEqual((call.activity_type_id, call.user_id), (self.call_type, self.salesman))
+        with freeze_time("2026-12-01 10:00:00"):
+            self._answer(9, date(2026, 12, 1))
+            self.env["res.partner"]._refresh_cadence_survey_scores()
+            self.assertEqual((self.client.cadence_nps_score, self.client.cadence_nps_group), (9, "promoter"))
+            follow_up = self.client._get_cadence_reminders(["nps_follow_up"])
+            self.assertEqual(len(follow_up), 1, "one follow-up, now an ask for referrals")
+            self.assertEqual(
+                follow_up.activity_type_id, self.env.ref("partner_cadence.mail_activity_type_ask_referrals")
+            )
