@@ -1,60 +1,82 @@
+import itertools
+
 from partner_cadence.domain.classification import (
+    FINANCIAL_STANDINGS,
     FULL_NAME,
     ORGANISATION,
     PHONE,
+    RELATIONSHIPS,
     TierRule,
+    client_level,
     missing_first_contact,
+    suggest,
     suggest_tier,
 )
 
-# The shipped data, as rules: four partner tiers and five client priority levels.
+# The shipped data: four partner tiers, and the grid of the five client priority levels.
 PARTNER_TIERS = [
     TierRule(1, 10, inbound_frequency="daily"),
     TierRule(2, 20, inbound_frequency="weekly_monthly"),
     TierRule(3, 30, inbound_frequency="rare"),
     TierRule(4, 40, inbound_frequency="very_rare"),
 ]
-CLIENT_LEVELS = [
-    TierRule(11, 110, financial_standing="high", relationship="loyal_rare"),
-    TierRule(12, 120, financial_standing="high", relationship="new"),
-    TierRule(13, 130, financial_standing="average", relationship="loyal"),
-    TierRule(14, 140, financial_standing="average", relationship="new"),
-    TierRule(15, 150, relationship="one_off"),
-]
-RULES = PARTNER_TIERS + CLIENT_LEVELS
+L1, L2, L3, L4, L5 = 11, 12, 13, 14, 15
+GRID = {
+    ("high", "new"): L2,
+    ("high", "loyal_rare"): L1,
+    ("high", "loyal"): L1,
+    ("high", "one_off"): L5,
+    ("average", "new"): L4,
+    ("average", "loyal_rare"): L4,
+    ("average", "loyal"): L3,
+    ("average", "one_off"): L5,
+    ("low", "new"): L5,
+    ("low", "loyal_rare"): L5,
+    ("low", "loyal"): L4,
+    ("low", "one_off"): L5,
+}
 
 
 def test_inbound_frequency_suggests_partner_tier():
-    assert suggest_tier(RULES, inbound_frequency="daily") == 1
-    assert suggest_tier(RULES, inbound_frequency="weekly_monthly") == 2
-    assert suggest_tier(RULES, inbound_frequency="rare") == 3
-    assert suggest_tier(RULES, inbound_frequency="very_rare") == 4
+    assert suggest_tier(PARTNER_TIERS, inbound_frequency="daily") == 1
+    assert suggest_tier(PARTNER_TIERS, inbound_frequency="weekly_monthly") == 2
+    assert suggest_tier(PARTNER_TIERS, inbound_frequency="rare") == 3
+    assert suggest_tier(PARTNER_TIERS, inbound_frequency="very_rare") == 4
+    assert suggest_tier(PARTNER_TIERS) is None
 
 
-def test_standing_and_relationship_suggest_priority_level():
-    assert suggest_tier(RULES, financial_standing="high", relationship="loyal_rare") == 11
-    assert suggest_tier(RULES, financial_standing="high", relationship="new") == 12
-    assert suggest_tier(RULES, financial_standing="average", relationship="loyal") == 13
-    assert suggest_tier(RULES, financial_standing="average", relationship="new") == 14
-    assert suggest_tier(RULES, financial_standing="high", relationship="one_off") == 15
-    assert suggest_tier(RULES, financial_standing="low", relationship="one_off") == 15
-
-
-def test_no_suggestion_without_a_matching_rule():
-    assert suggest_tier(RULES) is None
-    assert suggest_tier(RULES, financial_standing="low", relationship="loyal") is None
-    assert suggest_tier(RULES, financial_standing="high") is None
-
-
-def test_more_specific_rule_wins_then_sequence():
-    rules = [TierRule(7, 1, relationship="new"), TierRule(8, 99, financial_standing="high", relationship="new")]
-    assert suggest_tier(rules, financial_standing="high", relationship="new") == 8
-    rules = [TierRule(9, 50, relationship="new"), TierRule(10, 5, relationship="new")]
-    assert suggest_tier(rules, relationship="new") == 10
-
-
-def test_a_rule_without_answers_never_matches():
+def test_the_lowest_sequence_wins_among_tiers_for_one_frequency():
+    rules = [TierRule(9, 50, inbound_frequency="rare"), TierRule(10, 5, inbound_frequency="rare")]
+    assert suggest_tier(rules, inbound_frequency="rare") == 10
     assert suggest_tier([TierRule(1, 1)], inbound_frequency="daily") is None
+
+
+def test_the_five_levels_of_the_methodology_on_the_grid():
+    assert client_level(GRID, "high", "loyal_rare") == L1
+    assert client_level(GRID, "high", "new") == L2
+    assert client_level(GRID, "average", "loyal") == L3
+    assert client_level(GRID, "average", "new") == L4
+    assert client_level(GRID, "average", "loyal_rare") == L4, "rare or new, average income"
+    assert client_level(GRID, "low", "one_off") == L5
+
+
+def test_every_pair_of_answers_has_a_level():
+    for standing, relationship in itertools.product(FINANCIAL_STANDINGS, RELATIONSHIPS):
+        assert client_level(GRID, standing, relationship) in (L1, L2, L3, L4, L5), (standing, relationship)
+
+
+def test_one_answer_decides_only_when_its_whole_row_or_column_agrees():
+    assert client_level(GRID, relationship="one_off") == L5
+    assert client_level(GRID, financial_standing="high") is None
+    assert client_level(GRID) is None
+    assert client_level({}, "high", "new") is None
+
+
+def test_a_full_assessment_beats_the_inbound_frequency_which_beats_one_answer():
+    assert suggest(PARTNER_TIERS, GRID, "daily", "high", "new") == L2
+    assert suggest(PARTNER_TIERS, GRID, "daily", relationship="one_off") == 1
+    assert suggest(PARTNER_TIERS, GRID, relationship="one_off") == L5
+    assert suggest(PARTNER_TIERS, GRID) is None
 
 
 def test_missing_first_contact_information():

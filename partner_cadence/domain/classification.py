@@ -7,9 +7,12 @@ quarterly). What else the partner told us raises it, never lowers it: how often 
 even when the partner has nothing for them, and the market share their deals show.
 
 A client's level follows financial standing (high, average, low) and relationship (new, loyal
-but buying rarely, loyal, one-off): the five levels of §2. The rules that map
-answers to tiers are data (each tier says which answers it stands for, and admins edit
-them); this module only matches answers against those rules.
+but buying rarely, loyal, one-off): the five levels of §2, on a grid where every pair of
+answers has its level (admins edit it). The sources place five pairs; the shipped grid
+places the other seven next to them: high and loyal with level 1, low standing a level
+below average (loyal: 4, the rest: 5), one-off or seasonal at level 5 whatever the standing.
+A channel partner's tier says which inbound frequency it stands for. Both are data; this
+module only matches answers against them.
 
 The first-contact information is mandatory and asked first: a full name (two words at least),
 a phone, and the organisation, unless the partner is a company or a private individual.
@@ -30,24 +33,11 @@ ORGANISATION = "organisation"
 
 @dataclasses.dataclass(frozen=True)
 class TierRule:
-    """The answers a tier stands for; None matches any answer."""
+    """The inbound frequency a channel partner's tier stands for."""
 
     tier_id: int
     sequence: int
     inbound_frequency: str | None = None
-    financial_standing: str | None = None
-    relationship: str | None = None
-
-    def matches(self, inbound_frequency, financial_standing, relationship):
-        wanted = (self.inbound_frequency, self.financial_standing, self.relationship)
-        given = (inbound_frequency, financial_standing, relationship)
-        if not any(wanted):
-            return False
-        return all(rule is None or rule == answer for rule, answer in zip(wanted, given, strict=True))
-
-    @property
-    def specificity(self):
-        return sum(value is not None for value in (self.inbound_frequency, self.financial_standing, self.relationship))
 
 
 def frequency_from_market_share(share, monthly_percent, rare_percent):
@@ -67,16 +57,38 @@ def most_frequent(*frequencies):
     return min(known, key=INBOUND_FREQUENCIES.index) if known else None
 
 
-def suggest_tier(rules, inbound_frequency=None, financial_standing=None, relationship=None):
-    """The id of the tier the answers point to, or None when no tier stands for them.
-
-    The most specific matching rule wins (a level for "high standing and new" beats one for
-    "any one-off client"), then the lowest sequence.
-    """
-    matching = [rule for rule in rules if rule.matches(inbound_frequency, financial_standing, relationship)]
+def suggest_tier(rules, inbound_frequency=None):
+    """The id of the partner tier standing for ``inbound_frequency`` (the lowest sequence when
+    several do), or None."""
+    matching = [rule for rule in rules if inbound_frequency and rule.inbound_frequency == inbound_frequency]
     if not matching:
         return None
-    return min(matching, key=lambda rule: (-rule.specificity, rule.sequence, rule.tier_id)).tier_id
+    return min(matching, key=lambda rule: (rule.sequence, rule.tier_id)).tier_id
+
+
+def client_level(grid, financial_standing=None, relationship=None):
+    """The client level the answers place on ``grid`` ({(standing, relationship): tier id}).
+
+    With both answers, their cell; with one, the level its whole row or column agrees on (a
+    one-off client is level 5 whatever the standing); otherwise None.
+    """
+    if not (financial_standing or relationship):
+        return None
+    levels = {
+        tier_id
+        for (standing, kind), tier_id in grid.items()
+        if financial_standing in (None, standing) and relationship in (None, kind)
+    }
+    return levels.pop() if len(levels) == 1 else None
+
+
+def suggest(rules, grid, inbound_frequency=None, financial_standing=None, relationship=None):
+    """The tier or level the answers suggest: a client's full assessment (standing and
+    relationship) first, then how often target clients call a channel partner, then what a
+    single client answer decides alone."""
+    if financial_standing and relationship:
+        return client_level(grid, financial_standing, relationship)
+    return suggest_tier(rules, inbound_frequency) or client_level(grid, financial_standing, relationship)
 
 
 def missing_first_contact(name, is_company, has_phone, has_organisation, is_private):

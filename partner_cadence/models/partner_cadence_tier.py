@@ -75,20 +75,16 @@ class PartnerCadenceTier(models.Model):
         translate=True,
         help="Who belongs to this tier: how often target clients call them, or what kind of client they are.",
     )
+    level_cell_ids = fields.One2many(
+        "partner.cadence.level.cell",
+        "tier_id",
+        string="Suggested For Clients",
+        help="The pairs of financial standing and relationship of the client level grid that suggest this level.",
+    )
     inbound_frequency = fields.Selection(
         INBOUND_FREQUENCY_SELECTION,
         string="Suggested For Inbound Calls",
         help="Partners whose target clients call them this often are suggested this tier.",
-    )
-    financial_standing = fields.Selection(
-        FINANCIAL_STANDING_SELECTION,
-        string="Suggested For Standing",
-        help="Clients of this financial standing are suggested this tier (empty: any standing).",
-    )
-    relationship = fields.Selection(
-        RELATIONSHIP_SELECTION,
-        string="Suggested For Relationship",
-        help="Clients in this relationship are suggested this tier (empty: any relationship).",
     )
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
@@ -208,8 +204,6 @@ class PartnerCadenceTier(models.Model):
             tier_id=self.id,
             sequence=self.sequence,
             inbound_frequency=self.inbound_frequency or None,
-            financial_standing=self.financial_standing or None,
-            relationship=self.relationship or None,
         )
 
     def action_open_partners(self):

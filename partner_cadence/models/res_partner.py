@@ -166,16 +166,22 @@ class ResPartner(models.Model):
         (self - answered).cadence_suggested_tier_id = False
         if not answered:
             return
-        tiers = self.env["partner.cadence.tier"].sudo().search([])
+        tiers = self.env["partner.cadence.tier"].sudo().search([("inbound_frequency", "!=", False)])
+        grid = self.env["partner.cadence.level.cell"]._get_grid()
         settings = self.env["partner.cadence.planner"]._get_settings()
         rules_by_company = {}
         for partner in answered:
-            if partner.company_id not in rules_by_company:
-                rules_by_company[partner.company_id] = [
-                    tier._get_suggestion_rule()
-                    for tier in tiers
-                    if not tier.company_id or tier.company_id == partner.company_id
-                ]
+            company = partner.company_id.id
+            if company not in rules_by_company:
+                rules_by_company[company] = (
+                    [tier._get_suggestion_rule() for tier in tiers if tier.company_id.id in (False, company)],
+                    {
+                        pair: tier_id
+                        for pair, (tier_id, tier_company) in grid.items()
+                        if tier_company in (False, company)
+                    },
+                )
+            rules, company_grid = rules_by_company[company]
             inbound = classification.most_frequent(
                 partner.cadence_inbound_frequency,
                 partner.cadence_idle_inbound_frequency,
@@ -183,8 +189,9 @@ class ResPartner(models.Model):
                     partner.cadence_market_share, settings.share_monthly_percent, settings.share_rare_percent
                 ),
             )
-            tier_id = classification.suggest_tier(
-                rules_by_company[partner.company_id],
+            tier_id = classification.suggest(
+                rules,
+                company_grid,
                 inbound_frequency=inbound,
                 financial_standing=partner.cadence_financial_standing or None,
                 relationship=partner.cadence_relationship or None,

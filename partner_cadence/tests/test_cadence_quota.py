@@ -2,7 +2,8 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.exceptions import AccessError
+from odoo.tests import Form, tagged, users
 
 from .common import PartnerCadenceCommon
 
@@ -37,6 +38,44 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(partner.cadence_tier_id, self.level_1)
         partner.write({"cadence_financial_standing": "average", "cadence_relationship": "one_off"})
         self.assertEqual(partner.cadence_tier_id, self.level_5)
+
+    def test_every_pair_of_standing_and_relationship_has_a_level(self):
+        standings = [value for value, _label in self.env["res.partner"]._fields["cadence_financial_standing"].selection]
+        relationships = [value for value, _label in self.env["res.partner"]._fields["cadence_relationship"].selection]
+        levels = {}
+        for standing in standings:
+            for relationship in relationships:
+                partner = self._create_partner(
+                    f"Client {standing} {relationship}",
+                    cadence_financial_standing=standing,
+                    cadence_relationship=relationship,
+                )
+                levels[standing, relationship] = partner.cadence_tier_id
+        self.assertTrue(all(levels.values()), f"pairs without a level: {[k for k, v in levels.items() if not v]}")
+        self.assertEqual(levels["high", "loyal"], self.level_1)
+        self.assertEqual(levels["low", "loyal"], self.env.ref("partner_cadence.partner_cadence_tier_client_level_4"))
+        self.assertEqual(self._create_partner("Seasonal", cadence_relationship="one_off").cadence_tier_id, self.level_5)
+
+    @users("cadence_manager")
+    def test_a_manager_changes_a_cell_and_its_clients_follow_unless_pinned(self):
+        cell = self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").with_env(self.env)
+        answers = {"cadence_financial_standing": "low", "cadence_relationship": "loyal"}
+        follows = self._create_partner("Low Loyal", **answers).with_env(self.env)
+        pinned = self._create_partner("Low Loyal Pinned", **answers).with_env(self.env)
+        with Form(pinned) as form:
+            form.cadence_tier_id = self.tier_monthly
+        cell.tier_id = self.env.ref("partner_cadence.partner_cadence_tier_client_level_3")
+        self.assertEqual(follows.cadence_tier_id, cell.tier_id)
+        self.assertEqual(follows.cadence_suggested_tier_id, cell.tier_id)
+        self.assertEqual(pinned.cadence_tier_id, self.tier_monthly, "a tier chosen by hand stays")
+        self.assertIn(cell, cell.tier_id.level_cell_ids)
+
+    @users("cadence_salesman")
+    def test_a_salesperson_reads_the_grid_but_cannot_change_it(self):
+        cell = self.env.ref("partner_cadence.partner_cadence_level_cell_high_new").with_env(self.env)
+        self.assertEqual(cell.display_name, "High standing, New")
+        with self.assertRaises(AccessError):
+            cell.tier_id = self.level_5
 
     def test_a_tier_pinned_by_hand_stays_until_the_suggestion_is_applied(self):
         partner = self._create_partner("Pinned Realtor", cadence_inbound_frequency="daily")

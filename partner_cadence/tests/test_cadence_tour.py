@@ -63,6 +63,16 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
         self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")
 
+    def test_sales_manager_moves_a_pair_of_the_client_level_grid(self):
+        client = self.env["res.partner"].create(
+            {"name": "Tour Loyal Client", "cadence_financial_standing": "low", "cadence_relationship": "loyal"}
+        )
+        self.assertEqual(client.cadence_tier_id, self.env.ref("partner_cadence.partner_cadence_tier_client_level_4"))
+        self.start_tour("/odoo/crm", "partner_cadence_level_grid_tour", login="tour_sales_manager")
+        level_3 = self.env.ref("partner_cadence.partner_cadence_tier_client_level_3")
+        self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
+        self.assertEqual(client.cadence_tier_id, level_3)
+
     def test_salesman_records_referrals_and_opens_the_tree(self):
         referrer = self.env["res.partner"].create(
             {"name": "Tour Referrer", "phone": "+373 69 000 002", "cadence_private_individual": True}
