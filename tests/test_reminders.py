@@ -1,6 +1,14 @@
 import datetime
 
-from partner_cadence.domain.reminders import Reminder, plan_changes, responsible, slot, slot_kind, touch_date
+from partner_cadence.domain.reminders import (
+    Reminder,
+    days_late,
+    plan_changes,
+    responsible,
+    slot,
+    slot_kind,
+    touch_date,
+)
 
 DAY = datetime.date(2026, 3, 10)
 CUTOFF = DAY + datetime.timedelta(days=7)
@@ -88,3 +96,9 @@ def test_letters_fill_the_daily_quota_and_calls_follow():
     assert letters_to_plan(4, 10) == 6
     assert letters_to_plan(12, 10) == 0
     assert follow_up_call_date(DAY, 3) == DAY + datetime.timedelta(days=3)
+
+
+def test_days_late_counts_only_overdue_days():
+    assert days_late(datetime.date(2026, 9, 24), datetime.date(2026, 11, 23)) == 60
+    assert days_late(datetime.date(2026, 11, 23), datetime.date(2026, 11, 23)) == 0
+    assert days_late(datetime.date(2026, 12, 1), datetime.date(2026, 11, 23)) == 0

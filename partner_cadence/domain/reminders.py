@@ -105,6 +105,11 @@ def plan_changes(wanted, open_reminders, cutoff):
     return Changes(create=create, move=move, drop=drop)
 
 
+def days_late(deadline, today):
+    """How many days a reminder is overdue on ``today``: 0 when it is not."""
+    return max((today - deadline).days, 0)
+
+
 def after_unanswered(unanswered_before, limit, today, resume_days):
     """(unanswered calls in a row now, the day to try again or None) after one more call
     nobody answered: at ``limit`` the record pauses for ``resume_days`` and the count restarts."""

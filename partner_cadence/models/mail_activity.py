@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
@@ -49,6 +51,26 @@ class MailActivity(models.Model):
             "cadence_slot IS NOT NULL AND active",
         )
         return result
+
+    def _to_store(self, store):
+        result = super()._to_store(store)
+        for activity, title in self._get_cadence_display_titles().items():
+            store.add(activity, {"summary": title})
+        return result
+
+    def _get_cadence_display_titles(self):
+        """{reminder: title} of the planned reminders among these activities, as their model
+        renders them for the reader now; the others keep their summary."""
+        titles = {}
+        reminders = self.filtered(lambda activity: activity.cadence_slot and activity.active)
+        by_model = defaultdict(lambda: self.browse())
+        for reminder in reminders:
+            by_model[reminder.res_model] |= reminder
+        for model, model_reminders in by_model.items():
+            records = self.env.get(model)
+            if records is not None and hasattr(records, "_get_cadence_display_titles"):
+                titles.update(records._get_cadence_display_titles(model_reminders))
+        return titles
 
     def _action_done(self, feedback=False, attachment_ids=None):
         # Every activity done on a partner, or on a lead of theirs, is a real touch, whoever

@@ -37,7 +37,7 @@ class PartnerCadenceLevelCell(models.Model):
         relationships = dict(self._fields["relationship"]._description_selection(self.env))
         for cell in self:
             cell.display_name = self.env._(
-                "%(standing)s standing, %(relationship)s",
+                "%(standing)s, %(relationship)s",
                 standing=standings.get(cell.financial_standing),
                 relationship=relationships.get(cell.relationship),
             )

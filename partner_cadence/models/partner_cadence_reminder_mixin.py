@@ -35,6 +35,14 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         user_id = responsible([(user.id, user.active) for user in candidates], default_user.id, leaving)
         return self.env["res.users"].browse(user_id)
 
+    @api.model
+    def _get_cadence_display_titles(self, reminders):
+        """{reminder: title} for the open ``reminders`` of this model, as their reader should
+        see them now, in the reader's language: why the reminder is due, as of today. The
+        stored summary stands for the reminders left out (all of them, by default). Extend
+        per model."""
+        return {}
+
     def _get_cadence_reminders(self, slots=None):
         """The open reminders of these records, of ``slots`` only when given."""
         domain = [("res_model", "=", self._name), ("res_id", "in", self.ids), ("cadence_slot", "!=", False)]

@@ -13,7 +13,9 @@ INBOUND_FREQUENCY_SELECTION = [
     ("rare", "Rarely"),
     ("very_rare", "Very rarely / not their main line"),
 ]
-FINANCIAL_STANDING_SELECTION = [("high", "High"), ("average", "Average"), ("low", "Low")]
+# Labels of their own, not the potential's "High" and "Low": Russian and Romanian agree the
+# adjective with the noun, and standing and potential differ in gender there.
+FINANCIAL_STANDING_SELECTION = [("high", "High standing"), ("average", "Average standing"), ("low", "Low standing")]
 RELATIONSHIP_SELECTION = [
     ("new", "New"),
     ("loyal_rare", "Loyal, rarely buying"),

@@ -24,5 +24,39 @@ class TestCadenceTranslations(PartnerCadenceCommon):
         partner = self._create_partner("Ирина Волкова", self.tier_weekly, date(2026, 11, 10), russian)
         reminder = self._reminders(partner)
         self.assertEqual(reminder.summary, "Еженедельный партнёр")
-        self.assertIn("Последний контакт: 10.11.2026.", reminder.note)
+        self.assertIn("Последнее касание: 10.11.2026.", reminder.note)
         self.assertIn("выполнено 0 из 1 за период", reminder.note)
+
+    def test_words_read_as_a_native_speaker_writes_them(self):
+        def label(model, field, value, lang):
+            selection = (
+                self.env[model]
+                .with_context(lang=lang)
+                ._fields[field]
+                ._description_selection(self.env(context={"lang": lang}))
+            )
+            return dict(selection)[value]
+
+        # Touches are not the Contacts app.
+        touches = self.env.ref("partner_cadence.partner_cadence_touch_action")
+        self.assertEqual(touches.with_context(lang="ru_RU").name, "Касания")
+        self.assertEqual(touches.with_context(lang="ro_RO").name, "Atingeri")
+        # Adjectives agree with their noun: standing and potential differ in gender.
+        self.assertEqual(label("res.partner", "cadence_financial_standing", "high", "ru_RU"), "Высокое")
+        self.assertEqual(label("crm.lead", "potential", "high", "ru_RU"), "Высокий")
+        self.assertEqual(label("res.partner", "cadence_financial_standing", "high", "ro_RO"), "Ridicată")
+        self.assertEqual(label("crm.lead", "potential", "high", "ro_RO"), "Ridicat")
+        # Romanian says Pistă for a lead, as Odoo's own CRM does.
+        lead_field = self.env["ir.model.fields"]._get("partner.cadence.direct.mail", "lead_id")
+        self.assertEqual(lead_field.with_context(lang="ro_RO").field_description, "Pistă")
+
+    def test_a_late_reminder_says_why_in_the_readers_language(self):
+        russian = new_test_user(
+            self.env, login="cadence_ru_reader", groups="sales_team.group_sale_salesman", lang="ru_RU"
+        )
+        reminder = self._reminders(self.realtor).with_user(russian).with_context(lang="ru_RU")
+        (data,) = reminder.activity_format()["mail.activity"]
+        call = self.call_type.with_context(lang="ru_RU").name
+        self.assertEqual(data["summary"], f"{call} — Elena Realtor: просрочено на 6 дней")
+        (data,) = reminder.with_context(lang="ro_RO").activity_format()["mail.activity"]
+        self.assertIn("Elena Realtor: întârziere de 6 zile", data["summary"])

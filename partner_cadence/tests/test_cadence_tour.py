@@ -73,6 +73,56 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
         self.assertEqual(client.cadence_tier_id, level_3)
 
+    def test_russian_salesperson_reads_why_and_says_what_a_touch_brought(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
+        )
+        modules._update_translations(["ru_RU"])
+        russian = new_test_user(
+            self.env,
+            login="tour_russian",
+            name="Анна Продавец",
+            groups="sales_team.group_sale_salesman",
+            lang="ru_RU",
+            tz="UTC",
+        )
+        referrer = self.env["res.partner"].create({"name": "Ольга Рекомендатель"})
+        late = self.env["res.partner"].create(
+            {
+                "name": "Ирина Поздняя",
+                "phone": "+373 69 000 002",
+                "cadence_private_individual": True,
+                "user_id": russian.id,
+                "referred_by_id": referrer.id,
+                "cadence_value_manual": 10000,
+                "cadence_tier_id": self.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
+                "last_touch_date": self.today - timedelta(days=68),
+            }
+        )
+        self.env["res.partner"]._refresh_cadence_values()
+        self.assertGreater(late.cadence_value_at_risk, 0)
+        self.start_tour("/odoo", "partner_cadence_russian_inbox_tour", login="tour_russian")
+
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Тепловой насос для дома",
+                "type": "opportunity",
+                "user_id": russian.id,
+                "email_from": "l@example.com",
+            }
+        )
+        touch = lead.activity_ids.filtered("nurture_touch")
+        self.assertTrue(touch)
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}",
+            "partner_cadence_russian_nurture_done_tour",
+            login="tour_russian",
+        )
+        self.assertFalse(touch.exists() and touch.active, "the touch is done")
+        self.assertEqual(lead.nurture_touch_count, 1)
+
     def test_salesman_records_referrals_and_opens_the_tree(self):
         referrer = self.env["res.partner"].create(
             {"name": "Tour Referrer", "phone": "+373 69 000 002", "cadence_private_individual": True}

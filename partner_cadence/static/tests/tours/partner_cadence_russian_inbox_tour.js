@@ -1,0 +1,62 @@
+import { registry } from "@web/core/registry";
+
+// A Russian salesperson's morning: the inbox says why each partner is due, in Russian...
+registry.category("web_tour.tours").add("partner_cadence_russian_inbox_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            trigger: ".o_menu_systray .fa-clock-o",
+            content: "Open the activity inbox",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityGroup:contains('Контакт')",
+            content: "Open the contacts with reminders",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Ирина Поздняя'), .o_data_row:contains('Ирина Поздняя') .o_data_cell",
+            content: "Open the late partner",
+            run: "click",
+        },
+        {
+            trigger:
+                ".o-mail-Activity:contains('Позвонить — Ирина Поздняя: просрочено на 61 день')" +
+                ":contains('под угрозой'):contains('рекомендовал(а) Ольга Рекомендатель')",
+            content: "The reminder says who, how late, what is at risk and on whose behalf",
+        },
+    ],
+});
+
+// ...and marking a nurture touch done asks first what new it brought.
+registry.category("web_tour.tours").add("partner_cadence_russian_nurture_done_tour", {
+    steps: () => [
+        {
+            trigger: ".o-mail-Activity .o-mail-Activity-markDone",
+            content: "Mark the nurture touch done",
+            run: "click",
+        },
+        {
+            trigger: ".o-partner-cadence-whatIsNew:contains('Что нового принесло это касание?')",
+            content: "The popup asks what new the touch brought",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done and Schedule Next']:disabled",
+            content: "Nothing can be marked done without it",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone textarea",
+            content: "Write what the touch brought",
+            run: "edit Кейс соседей: счёт за отопление меньше на 30%",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
+            content: "Done, now that it says what was new",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Message:contains('Кейс соседей')",
+            content: "The touch and what it brought are in the chatter",
+        },
+    ],
+});

@@ -1,0 +1,66 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged, users
+from odoo.tools import format_amount
+
+from .common import PartnerCadenceCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23 10:00:00")
+class TestReminderTitles(PartnerCadenceCommon):
+    """The inbox says why: who to contact, how late, what is at risk, on whose behalf, as of
+    the reader's today and in the reader's language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.referrer = cls._create_partner("Olga Referrer", None, None, cls.salesman)
+        # Due on 24 September, 60 days late on 23 November.
+        cls.late = cls._create_partner(
+            "Irina Late", cls.tier_monthly, date(2026, 8, 24), cls.salesman, cadence_value_manual=10000
+        )
+        cls.late.referred_by_id = cls.referrer
+        cls.env["res.partner"]._refresh_cadence_values()
+
+    def _title(self, reminder):
+        (data,) = reminder.with_env(self.env).activity_format()["mail.activity"]
+        return data["summary"]
+
+    @users("cadence_salesman")
+    def test_a_late_reminder_says_who_how_late_what_is_at_risk_and_on_whose_behalf(self):
+        reminder = self._reminders(self.late)
+        amount = format_amount(self.env, self.late.cadence_value_at_risk, self.late.cadence_currency_id)
+        self.assertGreater(self.late.cadence_value_at_risk, 0)
+        self.assertEqual(
+            self._title(reminder), f"Call Irina Late: 60 days late, {amount} at risk, on behalf of Olga Referrer"
+        )
+        self.assertEqual(reminder.summary, "Monthly partner", "the stored summary is left as planned")
+
+    @users("cadence_salesman")
+    def test_the_title_follows_the_calendar(self):
+        reminder = self._reminders(self.late)
+        with freeze_time("2026-11-24 10:00:00"):
+            self.assertIn("61 days late", self._title(reminder))
+        with freeze_time("2026-09-20 10:00:00"):
+            self.assertNotIn("late", self._title(reminder))
+
+    @users("cadence_salesman")
+    def test_a_reminder_due_today_names_only_who_to_call(self):
+        on_time = self._create_partner("Pavel OnTime", self.tier_weekly, date(2026, 11, 16), self.salesman)
+        self.assertEqual(self._title(self._reminders(on_time)), "Call Pavel OnTime")
+
+    def test_a_recommender_the_reader_may_not_see_is_not_named(self):
+        other_company = self.env["res.company"].create({"name": "Other Agency"})
+        self.referrer.company_id = other_company
+        reader = new_test_user(self.env, login="cadence_reader", groups="sales_team.group_sale_salesman")
+        reminder = self._reminders(self.late).with_user(reader)
+        (data,) = reminder.activity_format()["mail.activity"]
+        self.assertNotIn("Olga", data["summary"])
+        self.assertIn("60 days late", data["summary"])
+
+    def test_other_activities_keep_their_summary(self):
+        todo = self.late.activity_schedule("mail.mail_activity_data_todo", summary="Send the brochure")
+        self.assertEqual(self._title(todo), "Send the brochure")
