@@ -141,3 +141,44 @@ def test_touches_in_total_come_once_then_never():
     assert next_total_touch(datetime.date(2026, 11, 5), 3, "month", 1, 1, start) is None
     assert next_total_touch(datetime.date(2026, 11, 5), 3, "month", 2, 1, start) == datetime.date(2027, 2, 5)
     assert next_total_touch(None, 3, "month", 0, 0, start) is None
+
+
+def test_a_client_entering_mid_quarter_owes_its_share_of_the_quota():
+    from partner_cadence.domain.cadence import period_quota
+
+    # 1 October to 31 December is 92 days; entering on 23 November leaves 39 of them.
+    assert period_quota(5, D(2026, 10, 1), 3, "month", entered=D(2026, 11, 23)) == 3
+    assert period_quota(5, D(2026, 10, 1), 3, "month", entered=D(2026, 10, 1)) == 5
+    assert period_quota(5, D(2026, 10, 1), 3, "month", entered=D(2026, 3, 1)) == 5
+    assert period_quota(5, D(2026, 10, 1), 3, "month", entered=D(2026, 12, 31)) == 1
+
+
+def test_a_quota_met_early_waits_for_the_next_period_even_pro_rated():
+    from partner_cadence.domain.cadence import next_quota_touch
+
+    # Entered on 23 November: 3 of 5 owed this quarter; with 3 done, nothing before January.
+    due = next_quota_touch(
+        D(2026, 12, 1), 3, "month", 5, 3, today=D(2026, 12, 1), first_due=None, entered=D(2026, 11, 23)
+    )
+    assert due == D(2027, 1, 1)
+
+
+def test_a_salesperson_behind_catches_up_over_what_is_left_of_the_period():
+    from partner_cadence.domain.cadence import next_quota_touch
+
+    # One of five meetings done by 1 December: four still owed in the 31 days left of the
+    # quarter, every six days instead of every eighteen.
+    due = next_quota_touch(D(2026, 12, 1), 3, "month", 5, 1, today=D(2026, 12, 1), first_due=None)
+    assert due == D(2026, 12, 7)
+    # On schedule, the even spread stands.
+    assert next_quota_touch(D(2026, 10, 1), 3, "month", 5, 1, today=D(2026, 10, 1), first_due=None) == D(2026, 10, 19)
+
+
+def test_two_touches_of_one_client_never_share_a_day():
+    from partner_cadence.domain.cadence import one_touch_a_day
+
+    dues = [("meeting", D(2026, 11, 23)), ("call", D(2026, 11, 23)), ("letter", None)]
+    assert one_touch_a_day(dues, set()) == {"meeting": D(2026, 11, 23), "call": D(2026, 11, 24), "letter": None}
+    # Not on a day a touch was already made either, and only on working days.
+    weekdays = lambda day: day.weekday() < 5  # noqa: E731
+    assert one_touch_a_day([("meeting", D(2026, 11, 27))], {D(2026, 11, 27)}, weekdays) == {"meeting": D(2026, 11, 30)}

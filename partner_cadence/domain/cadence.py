@@ -6,11 +6,14 @@ are calendar months: a touch on 31 January with a monthly cadence is due on the 
 February, never in March, so a month-end partner keeps a month-end rhythm.
 
 A client level asks for N touches of a type (meetings, calls) per quota period (a quarter by
-default): one per period keeps the calendar rhythm, several are spread evenly over the
-period, and once the quota is met nothing more is due before the next period. A line can
-also ask for N touches in total: level 5's one meeting, if possible, comes once, not every
-period. Periods are
-calendar periods (weeks from Monday, quarters from January).
+default; the sources name no period, so it is a setting): one per period keeps the calendar
+rhythm, several are spread evenly over the period, and once the quota is met nothing more is
+due before the next period. Quotas are met, not just spaced: a salesperson who fell behind
+gets the touches still owed spread over what is left of the period, and a client who enters
+a level mid-period owes its share of the quota for the days left (rounded up). Two touches of
+one client never fall on the same day: the later one moves to the next free (working) day.
+A line can also ask for N touches in total: level 5's one meeting, if possible, comes once,
+not every period. Periods are calendar periods (weeks from Monday, quarters from January).
 
 A new partner's first touch is due the day it enters its tier; the first-contact call-back
 comes before anything else, and nothing else is due until the first-contact information is
@@ -96,24 +99,64 @@ def spread_step_days(start, number, unit, touches):
     return max(period_days // touches, 1)
 
 
-def next_quota_touch(last_touch, number, unit, touches, done_in_period, today, first_due):
+def period_quota(touches, start, number, unit, entered):
+    """The touches owed in the period that begins on ``start``: all of them, or, for a client
+    who ``entered`` the line during that period, its share for the days left, rounded up."""
+    end = add_interval(start, number, unit)
+    if touches <= 0 or entered is None or entered <= start:
+        return max(touches, 0)
+    if entered >= end:
+        return 0
+    return -(-touches * (end - entered).days // (end - start).days)
+
+
+def next_quota_touch(last_touch, number, unit, touches, done_in_period, today, first_due, entered=None):
     """When the next of ``touches`` per period is due, given what was done this period.
 
     One touch per period keeps the calendar rhythm (31 Jan + 1 month = end of February);
-    several are spread evenly. Once the period's quota is met, nothing more is due before
-    the next period starts. ``touches`` of 0 means the line asks for nothing: None.
+    several are spread evenly, or closer when fewer days are left in the period than the
+    touches still owed need (catching up). Once the period's quota (pro-rated for a client
+    who ``entered`` mid-period) is met, nothing more is due before the next period starts.
+    ``touches`` of 0 means the line asks for nothing: None.
     """
     if touches <= 0:
         return None
+    start = period_start(today, number, unit)
+    end = add_interval(start, number, unit)
+    quota = period_quota(touches, start, number, unit, entered)
     if last_touch is None:
         due = first_due
     elif touches == 1:
         due = add_interval(last_touch, number, unit)
     else:
         due = last_touch + datetime.timedelta(days=spread_step_days(last_touch, number, unit, touches))
-    if done_in_period >= touches:
-        due = max(due, add_interval(period_start(today, number, unit), number, unit))
+        owed = quota - done_in_period
+        if owed > 0 and start <= last_touch < end:
+            catch_up = last_touch + datetime.timedelta(days=max((end - last_touch).days // (owed + 1), 1))
+            due = min(due, catch_up)
+    if done_in_period >= quota:
+        due = max(due, end)
     return due
+
+
+def one_touch_a_day(dues, taken, is_working_day=lambda day: True):
+    """Due dates such that no two touches of one client fall on the same day.
+
+    ``dues`` is a list of (key, date or None), the first to keep its day first; ``taken`` holds
+    the days already used (a touch done that day). A later touch moves to the next free day
+    that ``is_working_day``. Returns {key: date or None}.
+    """
+    used = set(taken)
+    result = {}
+    for key, due in dues:
+        if due is not None:
+            for _ in range(366 + 7):
+                if due not in used and is_working_day(due):
+                    break
+                due += datetime.timedelta(days=1)
+            used.add(due)
+        result[key] = due
+    return result
 
 
 def next_total_touch(last_touch, number, unit, touches, done_total, first_due):

@@ -3,7 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..domain.cadence import planning_cutoff
+from ..domain.cadence import period_quota, period_start, planning_cutoff
 from ..domain.reminders import Reminder, slot
 
 _logger = logging.getLogger(__name__)
@@ -33,6 +33,11 @@ class PartnerCadenceSchedule(models.Model):
     activity_type_id = fields.Many2one("mail.activity.type", string="Touch Type", required=True, ondelete="cascade")
     touch_count = fields.Integer(related="line_id.touch_count", string="Quota")
     done_in_period = fields.Integer(compute="_compute_done_in_period", string="Done This Period")
+    period_quota = fields.Integer(
+        compute="_compute_done_in_period",
+        string="Owed This Period",
+        help="The line's quota, or its share for the days left when the partner entered it during this period.",
+    )
     start_date = fields.Date(required=True, help="When the partner entered this line: its first touch is due then.")
     last_touch_date = fields.Date()
     next_due_date = fields.Date(string="Next Due", index=True)
@@ -66,8 +71,17 @@ class PartnerCadenceSchedule(models.Model):
 
     def _compute_done_in_period(self):
         counts = self.partner_id._get_cadence_done_counts()
+        today = fields.Date.context_today(self)
         for schedule in self:
             schedule.done_in_period = counts.get((schedule.partner_id.id, schedule.id), 0)
+            tier = schedule.line_id.tier_id
+            if schedule.line_id.quota_kind == "in_total" or not tier:
+                schedule.period_quota = schedule.touch_count
+                continue
+            start = period_start(today, tier.interval_number, tier.interval_unit)
+            schedule.period_quota = period_quota(
+                schedule.touch_count, start, tier.interval_number, tier.interval_unit, schedule.start_date
+            )
 
     def _counts_touch(self, touch_type_id):
         """Whether a touch of ``touch_type_id`` moves this schedule's clock: its own type, or

@@ -1,9 +1,17 @@
 import datetime
+import functools
 from collections import defaultdict
 
 from odoo import fields, models
 
-from ..domain.cadence import add_interval, next_quota_touch, next_total_touch, next_working_day, period_start
+from ..domain.cadence import (
+    add_interval,
+    next_quota_touch,
+    next_total_touch,
+    next_working_day,
+    one_touch_a_day,
+    period_start,
+)
 
 
 class ResPartner(models.Model):
@@ -185,64 +193,95 @@ class ResPartner(models.Model):
                 day += datetime.timedelta(days=1)
         return weekdays, holidays
 
+    def _get_cadence_line_dues(self, done_counts, today):
+        """When each touch line of this partner is next due by its quota alone: {schedule: date}."""
+        self.ensure_one()
+        dues = {}
+        # A touch schedule whose line was deleted waits for the scheduled action to remove it:
+        # nothing is due on it meanwhile.
+        for schedule in self.cadence_schedule_ids.filtered(
+            lambda schedule: schedule.kind == "touch" and schedule.line_id
+        ):
+            tier = schedule.line_id.tier_id
+            done = done_counts.get((self.id, schedule.id), 0)
+            last_touch = schedule.last_touch_date or None
+            if schedule.line_id.quota_kind == "in_total":
+                dues[schedule] = next_total_touch(
+                    last_touch,
+                    tier.interval_number,
+                    tier.interval_unit,
+                    schedule.touch_count,
+                    done,
+                    schedule.start_date,
+                )
+            else:
+                dues[schedule] = next_quota_touch(
+                    last_touch,
+                    tier.interval_number,
+                    tier.interval_unit,
+                    schedule.touch_count,
+                    done,
+                    today,
+                    first_due=schedule.start_date,
+                    entered=schedule.start_date,
+                )
+        return dues
+
+    def _get_cadence_due(self, schedule, line_dues, settings):
+        """When ``schedule`` is due, before the working calendar and the one-touch-a-day rule."""
+        if not self.active or self.cadence_do_not_contact or not self.cadence_tier_id:
+            return None
+        if schedule.kind == "first_contact":
+            return min((date for date in line_dues.values() if date), default=schedule.start_date)
+        if any(other.kind == "first_contact" for other in self.cadence_schedule_ids):
+            return None
+        if schedule.kind == "ask_referrals":
+            if settings.ask_referrals_days <= 0:
+                return None
+            return add_interval(schedule.last_touch_date or schedule.start_date, settings.ask_referrals_days, "day")
+        return line_dues.get(schedule)
+
     def _refresh_cadence(self):
         """Recompute every schedule's next due date and the partners' next touch, then re-plan."""
         if not self:
             return
         today = fields.Date.context_today(self)
         settings = self.env["partner.cadence.planner"]._get_settings()
+        # Touches were just recorded: what a note says was done this period is read anew.
+        self.env["partner.cadence.schedule"].invalidate_model(["done_in_period", "period_quota"])
         done_counts = self._get_cadence_done_counts()
         working_days = {}
         for partner in self.sudo():
             schedules = partner.cadence_schedule_ids
-            natural = {}
-            # A touch schedule whose line was deleted waits for the scheduled action to remove
-            # it: nothing is due on it meanwhile.
-            for schedule in schedules.filtered(lambda schedule: schedule.kind == "touch" and schedule.line_id):
-                tier = schedule.line_id.tier_id
-                if schedule.line_id.quota_kind == "in_total":
-                    natural[schedule] = next_total_touch(
-                        schedule.last_touch_date or None,
-                        tier.interval_number,
-                        tier.interval_unit,
-                        schedule.touch_count,
-                        done_counts.get((partner.id, schedule.id), 0),
-                        first_due=schedule.start_date,
-                    )
-                    continue
-                natural[schedule] = next_quota_touch(
-                    schedule.last_touch_date or None,
-                    tier.interval_number,
-                    tier.interval_unit,
-                    schedule.touch_count,
-                    done_counts.get((partner.id, schedule.id), 0),
-                    today,
-                    first_due=schedule.start_date,
-                )
-            blocked = not partner.active or partner.cadence_do_not_contact or not partner.cadence_tier_id
-            first_contact_pending = any(schedule.kind == "first_contact" for schedule in schedules)
+            line_dues = partner._get_cadence_line_dues(done_counts, today)
+            calendar_days = (set(), set())
+            if settings.weekdays_only:
+                company = partner.company_id or self.env.company
+                if company not in working_days:
+                    working_days[company] = partner._get_cadence_working_days()
+                calendar_days = working_days[company]
+            dues = {}
             for schedule in schedules:
-                if blocked:
-                    due = None
-                elif schedule.kind == "first_contact":
-                    due = min((date for date in natural.values() if date), default=schedule.start_date)
-                elif first_contact_pending:
-                    due = None
-                elif schedule.kind == "ask_referrals" and settings.ask_referrals_days <= 0:
-                    due = None
-                elif schedule.kind == "ask_referrals":
-                    due = add_interval(
-                        schedule.last_touch_date or schedule.start_date, settings.ask_referrals_days, "day"
-                    )
-                else:
-                    due = natural.get(schedule)
+                due = partner._get_cadence_due(schedule, line_dues, settings)
                 if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
                     due = partner.cadence_paused_until
                 if due and settings.weekdays_only:
-                    company = partner.company_id or self.env.company
-                    if company not in working_days:
-                        working_days[company] = partner._get_cadence_working_days()
-                    due = next_working_day(due, *working_days[company])
+                    due = next_working_day(due, *calendar_days)
+                dues[schedule] = due
+            # A meeting and a call of one client never fall on the same day, nor on a day a touch
+            # was already made; the line listed first keeps its day.
+            touches = sorted(
+                (schedule for schedule in schedules if schedule.kind == "touch" and dues[schedule]),
+                key=lambda schedule: (dues[schedule], schedule.line_id.sequence, schedule.id),
+            )
+            dues.update(
+                one_touch_a_day(
+                    [(schedule, dues[schedule]) for schedule in touches],
+                    {schedule.last_touch_date for schedule in schedules if schedule.last_touch_date},
+                    functools.partial(_is_working_day, calendar_days=calendar_days),
+                )
+            )
+            for schedule, due in dues.items():
                 if schedule.next_due_date != (due or False):
                     schedule.next_due_date = due
             # Asking for referrals rides along with the touches; it is not what makes a partner late.
@@ -258,3 +297,8 @@ class ResPartner(models.Model):
                 partner.next_touch_date = next_touch
         self._refresh_cadence_values(self)
         self._plan_cadence_reminders()
+
+
+def _is_working_day(day, calendar_days):
+    """Whether people work on ``day`` by (working weekdays, holidays); every day without a calendar."""
+    return next_working_day(day, *calendar_days) == day

@@ -53,7 +53,7 @@ class ResPartner(models.Model):
                     tier=tier.name,
                     type=schedule.activity_type_id.name,
                     done=schedule.done_in_period,
-                    quota=schedule.touch_count,
+                    quota=schedule.period_quota,
                 )
             ]
         if self.last_touch_date:

@@ -90,23 +90,43 @@ class TestCadenceQuota(PartnerCadenceCommon):
         partner.action_apply_suggested_tier()
         self.assertEqual(partner.cadence_tier_id, partner.cadence_suggested_tier_id)
 
-    def test_client_level_has_meeting_and_call_quotas_spread_over_the_quarter(self):
+    def test_client_level_has_meeting_and_call_quotas_met_over_the_quarter(self):
         client = self._create_partner("Level One", self.level_1, None, self.salesman)
         schedules = client.cadence_schedule_ids
+        # Entered on 23 November, with 39 of the quarter's 92 days left: 3 of each 5 are owed.
+        # The meeting, listed first, keeps the day; the call comes the next.
         self.assertEqual(
-            sorted((s.activity_type_id.name, s.touch_count, s.next_due_date) for s in schedules),
-            [("Call", 5, date(2026, 11, 23)), ("Meeting", 5, date(2026, 11, 23))],
+            sorted((s.activity_type_id.name, s.touch_count, s.period_quota, s.next_due_date) for s in schedules),
+            [("Call", 5, 3, date(2026, 11, 24)), ("Meeting", 5, 3, date(2026, 11, 23))],
         )
         meeting = self._reminders(client, "mail.mail_activity_data_meeting")
+        self.assertEqual(meeting.date_deadline, date(2026, 11, 23))
+        self.assertEqual(self._reminders(client).date_deadline, date(2026, 11, 24), "never on the meeting's day")
         meeting.action_done()
         meeting_schedule = schedules.filtered(lambda s: s.activity_type_id == self.meeting_type)
         call_schedule = schedules - meeting_schedule
-        # A quarter from 23 November is 92 days: five meetings are 18 days apart.
-        self.assertEqual(meeting_schedule.next_due_date, date(2026, 12, 11))
+        # Two meetings still owed in the 39 days left: every 13 days, not every 18.
+        self.assertEqual(meeting_schedule.next_due_date, date(2026, 12, 6))
         self.assertEqual(meeting_schedule.done_in_period, 1)
-        # A meeting does not count as one of the calls.
+        # A meeting does not count as one of the calls, and the call keeps off its day.
         self.assertEqual(call_schedule.done_in_period, 0)
-        self.assertEqual(call_schedule.next_due_date, date(2026, 11, 23))
+        self.assertEqual(call_schedule.next_due_date, date(2026, 11, 24))
+        self.assertIn("0 of 3 done this period", self._reminders(client).note)
+
+    def test_a_client_behind_on_its_meetings_catches_up_before_the_quarter_ends(self):
+        with freeze_time("2026-10-01"):
+            client = self._create_partner("Busy Client", self.level_1, None, self.salesman)
+        meetings = client.cadence_schedule_ids.filtered(lambda s: s.activity_type_id == self.meeting_type)
+        # One meeting on 1 October, then nothing until 1 December: four still owed in 31 days.
+        with freeze_time("2026-10-01"):
+            client._register_cadence_touch(date(2026, 10, 1), self.meeting_type, origin="reminder")
+        self.assertEqual(meetings.next_due_date, date(2026, 10, 19), "on schedule: every 18 days")
+        with freeze_time("2026-12-01"):
+            client._register_cadence_touch(date(2026, 12, 1), self.meeting_type, origin="reminder")
+            self.assertEqual(meetings.period_quota, 5)
+            self.assertEqual(meetings.done_in_period, 2)
+            # Three owed in the 31 days left: every 7 days.
+            self.assertEqual(meetings.next_due_date, date(2026, 12, 8))
 
     def test_met_quota_waits_for_the_next_period(self):
         quarterly_meeting = self.env["partner.cadence.tier"].create(
