@@ -8,6 +8,7 @@ from partner_cadence.domain.nurture import (
     Phase,
     check_phases,
     lead_potential,
+    missed_minimum,
     next_channel,
     next_nurture_touch,
     phase_index_on,
@@ -24,15 +25,21 @@ PHASES = [
 ]
 
 
-def walk(days):
-    """Touch every time a touch is due, for ``days``: the touch dates."""
-    touches, last = [], None
+def walk(days, late_until=None):
+    """Touch every time a touch is due, for ``days``, but not before ``late_until`` (a
+    salesperson who fell behind): the touch dates."""
+    touches, last, phase, done = [], None, 0, 0
     while True:
-        _index, due = next_nurture_touch(PHASES, START, last, last or START)
+        index, due = next_nurture_touch(PHASES, START, last, last or START, done)
+        if index != phase:
+            phase, done = index, 0
+        if late_until and due < late_until and touches:
+            due = late_until
         if (due - START).days >= days:
             return touches
         touches.append(due)
         last = due
+        done += 1
 
 
 def test_at_least_seven_touches_in_the_first_thirty_days():
@@ -54,6 +61,25 @@ def test_weekly_then_monthly_after_the_intensive_phase():
     )
 
 
+def test_a_salesperson_behind_still_reaches_the_minimum_inside_the_window():
+    # One touch on day 0, then nothing until day 16: six still owed in the 14 days left.
+    touches = walk(30, late_until=START + datetime.timedelta(days=16))
+    assert len(touches) >= 7
+    assert all((t - START).days < 30 for t in touches)
+    assert touches[1] == START + datetime.timedelta(days=16)
+
+
+def test_on_schedule_the_touches_keep_their_even_spread():
+    touches = walk(30)
+    assert {(b - a).days for a, b in itertools.pairwise(touches)} == {4}
+
+
+def test_a_phase_ended_short_of_its_minimum_says_how_short():
+    assert missed_minimum(PHASES[0], 5) == 2
+    assert missed_minimum(PHASES[0], 9) == 0
+    assert missed_minimum(PHASES[1], 0) == 0
+
+
 def test_phase_of_a_day():
     assert phase_index_on(PHASES, START, START) == 0
     assert phase_index_on(PHASES, START, START + datetime.timedelta(days=30)) == 1
@@ -62,7 +88,7 @@ def test_phase_of_a_day():
 
 def test_a_touch_past_the_phase_end_follows_the_next_phase():
     index, due = next_nurture_touch(
-        PHASES, START, START + datetime.timedelta(days=28), START + datetime.timedelta(days=28)
+        PHASES, START, START + datetime.timedelta(days=28), START + datetime.timedelta(days=28), 7
     )
     assert (index, due) == (1, START + datetime.timedelta(days=35))
 

@@ -5,8 +5,11 @@ least 7 touches: most purchases are decided in the first three to four weeks), t
 touches, educational now, then monthly ones for as long as it neither buys nor leaves. Each
 phase either spreads a number of touches over its duration or touches every N days, weeks or
 months (the phases are data records admins edit). The first touch is due the day the lead
-enrols; every touch must bring something new. Channels rotate (call, e-mail, letter), unless
-the contact prefers one. A lead that is won, lost or blacklisted stops.
+enrols; every touch must bring something new. A phase's number of touches is a minimum: a
+salesperson who fell behind gets the touches still owed compressed into what is left of the
+phase, the lead moves on when the phase ends all the same, and a phase ended short of its
+minimum is said so. Intensive touches sell; the later ones educate (each phase says which).
+Channels rotate (call, e-mail, letter), unless the contact prefers one. A lead that is won, lost or blacklisted stops.
 
 Two to four marker questions, asked early, sort a prospect: any low answer means low
 potential (not nurtured), half the answers or more high means high potential (an expert
@@ -68,10 +71,16 @@ def phase_start(phases, start, index):
     return start + datetime.timedelta(days=sum(phase.duration_days for phase in phases[:index]))
 
 
-def _due_in_phase(phase, begins, last_touch):
+def _due_in_phase(phase, begins, last_touch, done_in_phase):
     if last_touch is None or last_touch < begins:
         return begins if last_touch is None else max(begins, _step(phase, last_touch))
-    return _step(phase, last_touch)
+    due = _step(phase, last_touch)
+    owed = phase.touch_count - done_in_phase
+    if phase.touch_count > 0 and owed > 0:
+        # Behind on the minimum: what is owed, spread over the days the phase has left.
+        ends = begins + datetime.timedelta(days=phase.duration_days)
+        due = min(due, last_touch + datetime.timedelta(days=max((ends - last_touch).days // (owed + 1), 1)))
+    return due
 
 
 def _step(phase, last_touch):
@@ -80,21 +89,29 @@ def _step(phase, last_touch):
     return add_interval(last_touch, phase.interval_number, phase.interval_unit)
 
 
-def next_nurture_touch(phases, start, last_touch, today):
+def next_nurture_touch(phases, start, last_touch, today, done_in_phase):
     """(phase index, due date) of a lead's next touch.
 
-    The first touch is due the day the lead enrols. A touch that would fall after its phase
-    ends follows the next phase's rhythm instead, never earlier than that phase begins.
+    The first touch is due the day the lead enrols. ``done_in_phase`` touches were made in
+    the phase ``today`` is in; fewer than its minimum compresses the rest into the days it has
+    left. A touch that would fall after its phase ends follows the next phase's rhythm
+    instead, never earlier than that phase begins.
     """
     index = phase_index_on(phases, start, max(today, last_touch or start))
     while True:
         phase = phases[index]
         begins = phase_start(phases, start, index)
-        due = _due_in_phase(phase, begins, last_touch)
+        due = _due_in_phase(phase, begins, last_touch, done_in_phase)
         ends = begins + datetime.timedelta(days=phase.duration_days) if phase.duration_days else None
         if ends is None or due < ends or index == len(phases) - 1:
             return index, due
         index += 1
+        done_in_phase = 0
+
+
+def missed_minimum(phase, done_in_phase):
+    """How many of its minimum touches a phase that just ended lacked (0: none)."""
+    return max(phase.touch_count - done_in_phase, 0)
 
 
 def next_channel(channels, touches_done, preferred=None):

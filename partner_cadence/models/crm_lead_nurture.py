@@ -3,7 +3,7 @@ from odoo.exceptions import UserError
 
 from ..domain import economics
 from ..domain.cadence import planning_cutoff
-from ..domain.nurture import next_channel, next_nurture_touch
+from ..domain.nurture import missed_minimum, next_channel, next_nurture_touch
 from ..domain.reminders import NURTURE, Reminder, slot
 
 
@@ -36,6 +36,10 @@ class CrmLead(models.Model):
     nurture_resume_date = fields.Date(readonly=True, help="A lead paused after unanswered touches resumes then.")
 
     nurture_touch_count = fields.Integer(readonly=True, string="Nurture Touches")
+
+    nurture_phase_touch_count = fields.Integer(
+        readonly=True, string="Touches This Phase", help="Touches made since the lead entered its current phase."
+    )
 
     nurture_last_touch_date = fields.Date(readonly=True)
 
@@ -74,6 +78,8 @@ class CrmLead(models.Model):
                     "nurture_state": "running",
                     "nurture_start_date": today,
                     "nurture_touch_count": 0,
+                    "nurture_phase_touch_count": 0,
+                    "nurture_phase": False,
                     "nurture_last_touch_date": False,
                     "nurture_stop_reason": False,
                 }
@@ -151,13 +157,11 @@ class CrmLead(models.Model):
                 lead.nurture_start_date,
                 lead.nurture_last_touch_date or None,
                 today,
+                lead.nurture_phase_touch_count if lead.nurture_phase in phases else 0,
             )
             phase = phases[index]
             if lead.nurture_phase != phase:
-                lead.nurture_phase = phase
-                lead.message_post(
-                    body=self.env._("Nurture phase: %(phase)s.", phase=phase.name), subtype_xmlid="mail.mt_note"
-                )
+                lead._enter_nurture_phase(phase)
             if lead.nurture_next_date != due:
                 lead.nurture_next_date = due
             channel = next_channel(
@@ -177,10 +181,35 @@ class CrmLead(models.Model):
 
         self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
 
+    def _enter_nurture_phase(self, phase):
+        """Move the lead to ``phase``, saying in the chatter when the phase it leaves ended short
+        of its minimum number of touches."""
+        self.ensure_one()
+        previous = self.nurture_phase
+        lacking = previous and missed_minimum(previous._as_domain_phase(), self.nurture_phase_touch_count)
+        self.write({"nurture_phase": phase.id, "nurture_phase_touch_count": 0})
+        body = self.env._("Nurture phase: %(phase)s.", phase=phase.name)
+        if lacking:
+            body = self.env._(
+                "Nurture phase: %(phase)s. The %(previous)s phase ended with %(done)s of its %(minimum)s touches.",
+                phase=phase.name,
+                previous=previous.name,
+                done=previous.touch_count - lacking,
+                minimum=previous.touch_count,
+            )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+
     def _get_nurture_touch_lines(self):
         """What the touch must carry, as lines of its note; extend to add more."""
         self.ensure_one()
-        lines = [self.env._("Bring something new: an offer, a case, a piece of news. Record it when done.")]
+        purpose = {
+            "sell": self.env._("A sales touch: this is when most purchases are decided; move them towards buying."),
+            "educate": self.env._(
+                "An educational touch: share something useful (a guide, a case, news), and offer the newsletter."
+            ),
+        }.get(self.nurture_phase.touch_purpose)
+        lines = [purpose] if purpose else []
+        lines.append(self.env._("Bring something new: an offer, a case, a piece of news. Record it when done."))
         if self.referred_by_id:
             lines.append(self.env._("Recommended by %(referrer)s.", referrer=self.referred_by_id.name))
         return lines
@@ -190,6 +219,7 @@ class CrmLead(models.Model):
             lead.write(
                 {
                     "nurture_touch_count": lead.nurture_touch_count + 1,
+                    "nurture_phase_touch_count": lead.nurture_phase_touch_count + 1,
                     "nurture_unanswered_count": 0,
                     "nurture_last_touch_date": max(touch_date, lead.nurture_last_touch_date or touch_date),
                 }

@@ -30,6 +30,12 @@ class CrmNurturePhase(models.Model):
         string="Channels",
         help="The kinds of touch that take turns in this phase: call, e-mail, letter, meeting.",
     )
+    touch_purpose = fields.Selection(
+        [("sell", "Sell"), ("educate", "Educate")],
+        default="educate",
+        required=True,
+        help="Intensive touches sell: most purchases are decided in the first weeks; later ones educate.",
+    )
     company_id = fields.Many2one("res.company", help="Leave empty to share the phase between companies.")
     unanswered_limit = fields.Integer(
         string="Pause After Unanswered Touches",

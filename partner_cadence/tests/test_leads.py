@@ -153,7 +153,44 @@ class TestLeads(PartnerCadenceCommon):
         notes = lead.message_ids.mapped("preview")
         self.assertIn("Nurture phase: Weekly.", notes)
         self.assertTrue(
-            any("New case study, touch 3" in note for note in notes), "the new information is in the chatter"
+            any("New case study, touch 3" in str(body) for body in lead.message_ids.mapped("body")),
+            "the new information is in the chatter",
+        )
+
+    def _do_touch(self, lead, day):
+        touch = self._open_touch(lead)
+        with freeze_time(day):
+            touch.with_user(self.salesman).action_feedback(feedback=f"Something new on {day}")
+
+    def test_a_late_salesperson_still_reaches_the_intensive_minimum(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        self.assertIn("A sales touch", self._open_touch(lead).note)
+        self._do_touch(lead, START)
+        # Nothing for sixteen days: six touches still owed in the fourteen left.
+        done = [START]
+        day = START + timedelta(days=16)
+        while (day - START).days < 30:
+            with freeze_time(day):
+                self.env["crm.lead"]._cron_plan_lead_touches()
+            self._do_touch(lead, day)
+            done.append(day)
+            day = lead.nurture_next_date
+        self.assertGreaterEqual(len(done), 7, "the minimum within the window")
+        self.assertEqual(lead.nurture_phase.name, "Weekly", "the lead moved on when the window ended")
+        self.assertNotIn("ended with", " ".join(lead.message_ids.mapped("preview")))
+        self.assertIn("An educational touch", self._open_touch(lead).note)
+
+    def test_a_window_ended_short_of_its_minimum_is_said_in_the_chatter(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        self._do_touch(lead, START)
+        with freeze_time(START + timedelta(days=31)):
+            self.env["crm.lead"]._cron_plan_lead_touches()
+        self.assertEqual((lead.nurture_phase.name, lead.nurture_phase_touch_count), ("Weekly", 0))
+        self.assertIn(
+            "Nurture phase: Weekly. The Intensive phase ended with 1 of its 7 touches.",
+            lead.message_ids.mapped("preview"),
         )
 
     def test_channels_rotate_unless_the_contact_prefers_one(self):

@@ -1,4 +1,5 @@
-"""The client level grid replaces each tier's own "suggested for standing / relationship".
+"""The client level grid replaces each tier's own "suggested for standing / relationship";
+nurture phases count their own touches and say what their touches are for.
 
 The grid's data has placed every pair; the answers tiers stood for until now, which an admin
 may have changed, are laid over it (for each pair the rule naming most answers wins, then
@@ -11,6 +12,24 @@ OLD_COLUMNS = ("financial_standing", "relationship")
 
 
 def migrate(cr, version):
+    _migrate_level_grid(cr)
+    # A lead's touches so far were all made in its current phase as far as anyone can tell;
+    # the intensive phase's touches sell (its data is not updated).
+    cr.execute(
+        SQL("UPDATE crm_lead SET nurture_phase_touch_count = nurture_touch_count WHERE nurture_phase IS NOT NULL")
+    )
+    cr.execute(
+        SQL(
+            """
+            UPDATE crm_nurture_phase SET touch_purpose = 'sell'
+             WHERE id IN (SELECT res_id FROM ir_model_data
+                           WHERE module = 'partner_cadence' AND name = 'crm_nurture_phase_intensive')
+            """
+        )
+    )
+
+
+def _migrate_level_grid(cr):
     cr.execute(
         SQL(
             """
