@@ -32,6 +32,7 @@ class CalendarEvent(models.Model):
                 "date": event.start_date if event.allday else event.start.date(),
                 "activity_type_id": meeting_type_id or False,
                 "origin": "meeting",
+                "summary": event.name,
                 "res_model": event._name,
                 "res_id": event.id,
             }

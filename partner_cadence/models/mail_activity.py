@@ -89,7 +89,7 @@ class MailActivity(models.Model):
         done_slots = [
             (activity.res_model, activity.res_id, activity.cadence_slot) for activity in self if activity.cadence_slot
         ]
-        touches = self._prepare_cadence_touches()
+        touches = self._prepare_cadence_touches(feedback)
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         today = fields.Date.context_today(self)
         self.env["partner.cadence.touch"]._record(touches)
@@ -138,8 +138,9 @@ class MailActivity(models.Model):
             return self.env["crm.lead"].sudo().browse(self.res_id).exists().partner_id
         return self.env["res.partner"]
 
-    def _prepare_cadence_touches(self):
+    def _prepare_cadence_touches(self, feedback=False):
         today = fields.Date.context_today(self)
+        brought = html2plaintext(feedback or "").strip() or False
         touches = []
         for activity in self:
             partner = activity._get_cadence_partner()
@@ -153,6 +154,7 @@ class MailActivity(models.Model):
                     ),
                     "activity_type_id": activity.activity_type_id.id,
                     "origin": "reminder" if activity.cadence_slot else "activity",
+                    "summary": brought,
                     "res_model": activity._name,
                     "res_id": activity.id,
                 }

@@ -45,6 +45,7 @@ class MailMessage(models.Model):
                     "date": message.date.date(),
                     "activity_type_id": email_type_id or False,
                     "origin": "email",
+                    "summary": message.subject or False,
                     "res_model": message._name,
                     "res_id": message.id,
                 }

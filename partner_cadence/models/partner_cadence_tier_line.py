@@ -40,6 +40,18 @@ class PartnerCadenceTierLine(models.Model):
     )
     company_id = fields.Many2one(related="tier_id.company_id", store=True)
 
+    @api.depends("activity_type_id", "touch_count", "quota_kind")
+    def _compute_display_name(self):
+        for line in self:
+            if line.quota_kind == "in_total":
+                line.display_name = self.env._(
+                    "%(type)s: %(count)s in total", type=line.activity_type_id.name, count=line.touch_count
+                )
+            else:
+                line.display_name = self.env._(
+                    "%(type)s: %(count)s", type=line.activity_type_id.name, count=line.touch_count
+                )
+
     @api.constrains("activity_type_id", "touch_count", "tier_id")
     def _check_line(self):
         for line in self:

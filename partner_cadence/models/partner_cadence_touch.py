@@ -32,6 +32,9 @@ class PartnerCadenceTouch(models.Model):
         ],
         required=True,
     )
+    summary = fields.Char(
+        string="What It Brought", help="The feedback of the done activity, the meeting's or the e-mail's subject."
+    )
     res_model = fields.Char(string="Source Model", readonly=True)
     res_id = fields.Many2oneReference(string="Source Record", model_field="res_model", readonly=True)
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)

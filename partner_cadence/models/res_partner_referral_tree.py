@@ -46,12 +46,6 @@ class ResPartner(models.Model):
         compute="_compute_referral_value", currency_field="cadence_currency_id", string="Revenue from Recommendations"
     )
 
-    introduction_path = fields.Char(
-        compute="_compute_introduction_path",
-        string="Who Can Introduce Me",
-        help="The shortest chain of recommendations, either way, from your own partners or your company.",
-    )
-
     @api.constrains("referred_by_id")
     def _check_referred_by_cycle(self):
         if not self._has_cycle("referred_by_id"):
@@ -153,18 +147,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner.referral_converted_count, partner.referral_revenue = rows.get(partner.id, (0, 0.0))
 
-    @api.depends_context("uid")
-    def _compute_introduction_path(self):
-        for partner in self:
-            chain = partner._find_introduction_chain() if partner.id else None
-            if chain is None:
-                partner.introduction_path = self.env._(
-                    "Nobody within %(hops)s handshakes", hops=self._introduction_max_hops()
-                )
-            else:
-                names = self._get_readable_names(chain)
-                partner.introduction_path = " → ".join(names[partner_id] for partner_id in chain)
-
     @api.model
     def _get_readable_names(self, partner_ids):
         """{id: name} of these partners as the current user may see them: the name of one they
@@ -257,12 +239,64 @@ class ResPartner(models.Model):
             date=format_date(self.env, referral.date),
         )
 
+    def _get_referral_branch_ids(self):
+        """This partner's branch of the tree: who introduced it, itself, and everyone
+        introduced through it within the handshake limit."""
+        self.ensure_one()
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                WITH RECURSIVE below(partner_id, depth) AS (
+                    SELECT %(root)s, 0
+                    UNION
+                    SELECT child.id, below.depth + 1
+                      FROM below JOIN res_partner child ON child.referred_by_id = below.partner_id
+                     WHERE below.depth < %(hops)s
+                )
+                SELECT partner_id FROM below
+                """,
+                root=self.id,
+                hops=self._introduction_max_hops(),
+            )
+        )
+        return [row[0] for row in rows] + self.referred_by_id.ids
+
     def action_open_referral_tree(self):
         self.ensure_one()
         # Called over RPC too: an action about a record is for those who may read it.
         self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_tree_action")
-        action["context"] = {"hierarchy_res_id": self.id, "active_test": False}
+        action["display_name"] = self.env._("Referral Tree: %(partner)s", partner=self.name)
+        action["domain"] = [("id", "in", self._get_referral_branch_ids())]
+        action["context"] = {"active_test": False}
+        return action
+
+    def action_who_can_introduce_me(self):
+        """The shortest chain of recommendations from the user's own partners to this one,
+        shown in the referral tree; a notification when there is none within the limit."""
+        self.ensure_one()
+        # Called over RPC too: an action about a record is for those who may read it.
+        self.check_access("read")
+        chain = self._find_introduction_chain()
+        if chain is None:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "message": self.env._(
+                        "Nobody among your partners can introduce %(partner)s within %(hops)s handshakes.",
+                        partner=self.name,
+                        hops=self._introduction_max_hops(),
+                    ),
+                },
+            }
+        names = self._get_readable_names(chain)
+        action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_tree_action")
+        action["display_name"] = " → ".join(names[partner_id] for partner_id in chain)
+        action["domain"] = [("id", "in", chain)]
+        action["context"] = {"active_test": False}
         return action
 
     def action_open_referrals(self):

@@ -15,7 +15,13 @@ class ResPartnerReferralReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     referral_count = fields.Integer(string="Recommendations", readonly=True)
     converted_count = fields.Integer(string="Became Customers", readonly=True)
-    revenue = fields.Float(string="Revenue Brought", readonly=True)
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    revenue = fields.Monetary(string="Revenue Brought", readonly=True)
+
+    def _compute_currency_id(self):
+        # Won revenue is in the company's currency, as crm's expected revenue is.
+        for line in self:
+            line.currency_id = (line.company_id or self.env.company).currency_id
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

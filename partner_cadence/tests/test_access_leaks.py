@@ -32,9 +32,10 @@ class TestAccessLeaks(PartnerCadenceCommon):
         self.assertIn("Hidden Broker", self.target.referral_path, "the admin sees every name")
 
     def test_who_can_introduce_me_walks_only_through_visible_partners(self):
-        path = self.target.with_user(self.salesman).introduction_path
-        self.assertNotIn("Hidden Broker", path)
-        self.assertIn("Nobody within", path)
+        result = self.target.with_user(self.salesman).action_who_can_introduce_me()
+        self.assertEqual(result["tag"], "display_notification", "no chain the salesman may read")
+        self.assertNotIn("Hidden Broker", str(result))
+        self.assertIn("within 6 handshakes", result["params"]["message"])
         self.assertEqual(
             self.target.with_user(self.salesman).sudo()._find_introduction_chain(),
             (self.mine | self.hidden | self.target).ids,

@@ -27,6 +27,17 @@ class TestCadenceTouches(PartnerCadenceCommon):
         self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 27))
         self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 27))
 
+    def test_each_touch_says_what_it_brought(self):
+        self._reminders(self.realtor).action_feedback(feedback="<p>Sent the <b>new listing</b> of the week</p>")
+        self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
+        brought = {touch.origin: touch.summary for touch in self.realtor.cadence_touch_ids}
+        self.assertEqual(brought["reminder"], "Sent the *new listing* of the week")
+        self.assertEqual(brought["meeting"], "Coffee with the realtor")
+
+    def test_tier_lines_are_shown_by_what_they_ask(self):
+        self.assertEqual(self.level_1.line_ids.mapped("display_name"), ["Meeting: 5", "Call: 5"])
+        self.assertEqual(self.level_5.line_ids[0].display_name, "Meeting: 1 in total")
+
     def test_a_future_meeting_counts_once_it_has_started(self):
         self._meeting(datetime(2026, 11, 25, 9, 0), self.realtor)
         self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))

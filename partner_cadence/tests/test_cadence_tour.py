@@ -125,7 +125,12 @@ class TestCadenceTour(HttpCase):
 
     def test_salesman_records_referrals_and_opens_the_tree(self):
         referrer = self.env["res.partner"].create(
-            {"name": "Tour Referrer", "phone": "+373 69 000 002", "cadence_private_individual": True}
+            {
+                "name": "Tour Referrer",
+                "phone": "+373 69 000 002",
+                "cadence_private_individual": True,
+                "user_id": self.salesman.id,
+            }
         )
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{referrer.id}",

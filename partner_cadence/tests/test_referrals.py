@@ -78,7 +78,26 @@ class TestReferrals(PartnerCadenceCommon):
         self.chain[2].user_id = False
         self.chain[0].user_id = self.salesman
         self.assertIsNone(self.chain[7].with_user(self.salesman)._find_introduction_chain(), "7 handshakes away")
-        self.assertIn("Nobody within 6 handshakes", self.chain[7].with_user(self.salesman).introduction_path)
+        self.assertIn(
+            "within 6 handshakes",
+            self.chain[7].with_user(self.salesman).action_who_can_introduce_me()["params"]["message"],
+        )
+
+    def test_who_can_introduce_me_shows_the_chain_in_the_tree(self):
+        self.chain[2].user_id = self.salesman
+        action = self.chain[0].with_user(self.salesman).action_who_can_introduce_me()
+        self.assertEqual(action["res_model"], "res.partner")
+        self.assertEqual(action["domain"], [("id", "in", [self.chain[2].id, self.chain[1].id, self.chain[0].id])])
+        self.assertEqual(action["display_name"], " → ".join(self.chain[i].name for i in (2, 1, 0)))
+
+    def test_the_tree_opened_from_a_partner_is_its_branch(self):
+        action = self.chain[3].action_open_referral_tree()
+        ids = action["domain"][0][2]
+        # Its recommender, itself and the four it introduced, not the partners above.
+        self.assertEqual(sorted(ids), sorted(self.chain[2:].ids))
+        self.assertNotIn(self.chain[1].id, ids)
+        shown = self.env["res.partner"].with_context(active_test=False).search(action["domain"])
+        self.assertEqual(shown, self.chain[2:])
 
     def test_a_referred_partner_gets_a_warm_first_call(self):
         newcomer = self._create_partner("Nina Newcomer", user=self.salesman)

@@ -50,6 +50,7 @@ class TestRpcAccess(HttpCase):
     def _public_methods(self):
         return [
             ("res.partner", self.partner.ids, "action_open_referral_tree"),
+            ("res.partner", self.partner.ids, "action_who_can_introduce_me"),
             ("res.partner", self.partner.ids, "action_open_referrals"),
             ("res.partner", self.partner.ids, "action_record_referrals"),
             ("res.partner", self.partner.ids, "action_apply_suggested_tier"),

@@ -63,13 +63,34 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
             content: "The partner is in the hierarchy view",
         },
         {
-            trigger: ".o_hierarchy_node:contains('Tour Referrer') button[name=hierarchy_search_subsidiaries]",
-            content: "Unfold the people they introduced",
+            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Colleague'):contains('Recommendations: 0')",
+            content: "Its branch shows at once: the colleague hangs under the partner",
+        },
+        {
+            trigger: ".o_hierarchy_node:contains('Tour Colleague') .o_hierarchy_node_content",
+            content: "A card opens its partner",
             run: "click",
         },
         {
-            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Colleague')",
-            content: "The colleague hangs under the partner",
+            trigger: ".o_form_view .o_field_widget[name=name] input:value('Tour Colleague')",
+            content: "The colleague's form",
+        },
+        {
+            trigger: ".o_notebook a.nav-link:contains('Referrals')",
+            run: "click",
+        },
+        {
+            trigger: "button[name=action_who_can_introduce_me]",
+            content: "Who can introduce me to the colleague?",
+            run: "click",
+        },
+        {
+            trigger: ".o_breadcrumb:contains('Tour Referrer → Tour Colleague')",
+            content: "The chain of recommendations from the salesperson's own partner",
+        },
+        {
+            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Referrer')",
+            content: "The chain is shown in the tree",
         },
     ],
 });
