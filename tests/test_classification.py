@@ -72,11 +72,13 @@ def test_one_answer_decides_only_when_its_whole_row_or_column_agrees():
     assert client_level({}, "high", "new") is None
 
 
-def test_a_full_assessment_beats_the_inbound_frequency_which_beats_one_answer():
-    assert suggest(PARTNER_TIERS, GRID, "daily", "high", "new") == L2
-    assert suggest(PARTNER_TIERS, GRID, "daily", relationship="one_off") == 1
-    assert suggest(PARTNER_TIERS, GRID, relationship="one_off") == L5
-    assert suggest(PARTNER_TIERS, GRID) is None
+def test_a_partner_who_is_also_a_client_gets_both_its_rhythm_and_its_level():
+    assert suggest(PARTNER_TIERS, GRID, "daily", "high", "new") == (1, L2)
+    assert suggest(PARTNER_TIERS, GRID, "daily", relationship="one_off") == (1, L5)
+    assert suggest(PARTNER_TIERS, GRID, "daily") == (1, None)
+    assert suggest(PARTNER_TIERS, GRID, financial_standing="high", relationship="new") == (L2, None)
+    assert suggest(PARTNER_TIERS, GRID, relationship="one_off") == (L5, None)
+    assert suggest(PARTNER_TIERS, GRID) == (None, None)
 
 
 def test_missing_first_contact_information():

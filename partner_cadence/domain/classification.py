@@ -11,8 +11,9 @@ but buying rarely, loyal, one-off): the five levels of §2, on a grid where ever
 answers has its level (admins edit it). The sources place five pairs; the shipped grid
 places the other seven next to them: high and loyal with level 1, low standing a level
 below average (loyal: 4, the rest: 5), one-off or seasonal at level 5 whatever the standing.
-A channel partner's tier says which inbound frequency it stands for. Both are data; this
-module only matches answers against them.
+A channel partner's tier says which inbound frequency it stands for. A contact can be both a
+channel partner and a client: then its partner rhythm and its client level both apply. Both
+are data; this module only matches answers against them.
 
 The first-contact information is mandatory and asked first: a full name (two words at least),
 a phone, and the organisation, unless the partner is a company or a private individual.
@@ -83,12 +84,17 @@ def client_level(grid, financial_standing=None, relationship=None):
 
 
 def suggest(rules, grid, inbound_frequency=None, financial_standing=None, relationship=None):
-    """The tier or level the answers suggest: a client's full assessment (standing and
-    relationship) first, then how often target clients call a channel partner, then what a
-    single client answer decides alone."""
-    if financial_standing and relationship:
-        return client_level(grid, financial_standing, relationship)
-    return suggest_tier(rules, inbound_frequency) or client_level(grid, financial_standing, relationship)
+    """(tier, client level) the answers suggest, either None.
+
+    A contact can be a channel partner and a client at once: how often target clients call it
+    gives its partner rhythm (the tier), and its standing and relationship its client level,
+    both applied. A contact that is only one of them gets its rhythm or its level as the tier.
+    """
+    partner_tier = suggest_tier(rules, inbound_frequency)
+    level = client_level(grid, financial_standing, relationship)
+    if partner_tier and level and level != partner_tier:
+        return partner_tier, level
+    return partner_tier or level, None
 
 
 def missing_first_contact(name, is_company, has_phone, has_organisation, is_private):

@@ -69,8 +69,19 @@ class PartnerCadenceLevelCell(models.Model):
                     ("cadence_relationship", "=", cell.relationship),
                 ]
             )
-        tier_before = {partner.id: partner.cadence_tier_id for partner in answered}
+
+        def levels(partner):
+            return partner.cadence_tier_id, partner.cadence_client_level_id
+
+        before = {partner.id: levels(partner) for partner in answered}
         # The answers did not change, their meaning did: recompute what depends on them.
         answered.modified(["cadence_financial_standing", "cadence_relationship"])
-        answered.flush_recordset(["cadence_suggested_tier_id", "cadence_tier_id"])
-        answered.filtered(lambda partner: partner.cadence_tier_id != tier_before[partner.id])._sync_cadence_schedules()
+        answered.flush_recordset(
+            [
+                "cadence_suggested_tier_id",
+                "cadence_tier_id",
+                "cadence_suggested_client_level_id",
+                "cadence_client_level_id",
+            ]
+        )
+        answered.filtered(lambda partner: levels(partner) != before[partner.id])._sync_cadence_schedules()

@@ -25,6 +25,13 @@ class PartnerCadenceSchedule(models.Model):
 
     partner_id = fields.Many2one("res.partner", required=True, ondelete="cascade", index=True)
     line_id = fields.Many2one("partner.cadence.tier.line", ondelete="set null", index="btree_not_null")
+    client_line_id = fields.Many2one(
+        "partner.cadence.tier.line",
+        string="Client Level Line",
+        ondelete="set null",
+        help="For a channel partner who is also a client: its client level's line of the same touch type, "
+        "whose quota applies too.",
+    )
     kind = fields.Selection(
         [("touch", "Touch"), ("first_contact", "First-contact information"), ("ask_referrals", "Ask for referrals")],
         required=True,
@@ -83,15 +90,15 @@ class PartnerCadenceSchedule(models.Model):
                 schedule.touch_count, start, tier.interval_number, tier.interval_unit, schedule.start_date
             )
 
-    def _counts_touch(self, touch_type_id):
-        """Whether a touch of ``touch_type_id`` moves this schedule's clock: its own type, or
-        any contact for a line counting every touch; asking for referrals never counts as a
-        contact of another line."""
+    def _counts_touch(self, touch_type_id, line=None):
+        """Whether a touch of ``touch_type_id`` moves this schedule's clock (or counts toward
+        ``line``, its line by default): its own type, or any contact for a line counting every
+        touch; asking for referrals never counts as a contact of another line."""
         self.ensure_one()
         if touch_type_id == self.activity_type_id.id:
             return True
         ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
-        return bool(self.line_id.counts_any_touch) and touch_type_id != ask_type_id
+        return bool((line or self.line_id).counts_any_touch) and touch_type_id != ask_type_id
 
     def _plan_reminders(self):
         """Make each schedule's slot hold a reminder on its due date, or nothing when nothing

@@ -15,6 +15,7 @@ from .partner_cadence_tier import (
 # Fields whose change decides which cadence lines a partner is on, or whether it is due.
 CADENCE_SCHEDULE_FIELDS = {
     "cadence_tier_id",
+    "cadence_client_level_id",
     "cadence_paused_until",
     "cadence_do_not_contact",
     "active",
@@ -62,6 +63,29 @@ class ResPartner(models.Model):
         compute="_compute_cadence_suggested_tier_id",
         store=True,
         precompute=True,
+    )
+
+    cadence_suggested_client_level_id = fields.Many2one(
+        "partner.cadence.tier",
+        string="Suggested Client Level",
+        compute="_compute_cadence_suggested_tier_id",
+        store=True,
+        precompute=True,
+    )
+
+    cadence_client_level_id = fields.Many2one(
+        "partner.cadence.tier",
+        string="Also a Client at Level",
+        compute="_compute_cadence_client_level_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+        domain="['|', ('company_id', '=', False), ('company_id', 'in', allowed_company_ids)]",
+        help="A channel partner who is also a client: its client level's quotas apply beside the partner "
+        "rhythm, and every touch counts toward both.",
     )
 
     cadence_inbound_frequency = fields.Selection(
@@ -164,6 +188,7 @@ class ResPartner(models.Model):
             or partner.cadence_relationship
         )
         (self - answered).cadence_suggested_tier_id = False
+        (self - answered).cadence_suggested_client_level_id = False
         if not answered:
             return
         tiers = self.env["partner.cadence.tier"].sudo().search([("inbound_frequency", "!=", False)])
@@ -189,7 +214,7 @@ class ResPartner(models.Model):
                     partner.cadence_market_share, settings.share_monthly_percent, settings.share_rare_percent
                 ),
             )
-            tier_id = classification.suggest(
+            tier_id, level_id = classification.suggest(
                 rules,
                 company_grid,
                 inbound_frequency=inbound,
@@ -197,6 +222,7 @@ class ResPartner(models.Model):
                 relationship=partner.cadence_relationship or None,
             )
             partner.cadence_suggested_tier_id = tier_id
+            partner.cadence_suggested_client_level_id = level_id
 
     @api.depends("cadence_suggested_tier_id", "cadence_tier_pinned")
     def _compute_cadence_tier_id(self):
@@ -205,6 +231,11 @@ class ResPartner(models.Model):
                 partner.cadence_tier_id = partner.cadence_suggested_tier_id
             else:
                 partner.cadence_tier_id = partner.cadence_tier_id
+
+    @api.depends("cadence_suggested_client_level_id")
+    def _compute_cadence_client_level_id(self):
+        for partner in self:
+            partner.cadence_client_level_id = partner.cadence_suggested_client_level_id
 
     @api.depends("name", "is_company", "phone", "mobile", "parent_id", "company_name", "cadence_private_individual")
     def _compute_first_contact(self):

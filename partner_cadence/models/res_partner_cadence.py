@@ -83,9 +83,19 @@ class ResPartner(models.Model):
         last_by_type = self._get_cadence_last_touches_by_type()
         for partner in self:
             wanted = {}
+            client_lines = {}
             if partner.cadence_tier_id and partner.active:
                 for line in partner.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
                     wanted[line.activity_type_id.id] = ("touch", line)
+                # A channel partner who is also a client: its level's lines too, one schedule
+                # (and one reminder) per touch type whichever asks for it.
+                level = partner.cadence_client_level_id
+                if level and level != partner.cadence_tier_id:
+                    for line in level.line_ids.filtered(lambda line: line.touch_count > 0):
+                        if line.activity_type_id.id in wanted:
+                            client_lines[line.activity_type_id.id] = line
+                        else:
+                            wanted[line.activity_type_id.id] = ("touch", line)
                 if not partner.first_contact_complete:
                     wanted[first_contact_type.id] = ("first_contact", None)
                 if asks_referrals and partner.cadence_tier_id.asks_referrals:
@@ -96,13 +106,18 @@ class ResPartner(models.Model):
                     obsolete |= schedule
                     if kind:
                         wanted[schedule.activity_type_id.id] = (kind, line)
-                elif schedule.line_id != (line or schedules.line_id):
-                    schedule.line_id = line
+                else:
+                    if schedule.line_id != (line or schedules.line_id):
+                        schedule.line_id = line
+                    client_line = client_lines.get(schedule.activity_type_id.id, schedules.client_line_id)
+                    if schedule.client_line_id != client_line:
+                        schedule.client_line_id = client_line
             for type_id, (kind, line) in wanted.items():
                 new_values.append(
                     {
                         "partner_id": partner.id,
                         "line_id": line.id if line else False,
+                        "client_line_id": client_lines[type_id].id if type_id in client_lines else False,
                         "kind": kind,
                         "activity_type_id": type_id,
                         "start_date": today,
@@ -130,7 +145,9 @@ class ResPartner(models.Model):
         }
 
     def _get_cadence_done_counts(self):
-        """Counted touches in each schedule's current period: {(partner id, schedule id): count}."""
+        """Counted touches in each schedule's current period: {(partner id, schedule id): count}
+        for its line, and {(partner id, schedule id, line id): count} for each of its lines (a
+        partner who is also a client has its level's line too, over the level's period)."""
         schedules = (
             self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", self.ids), ("kind", "=", "touch")])
         )
@@ -138,12 +155,17 @@ class ResPartner(models.Model):
             return {}
         today = fields.Date.context_today(self)
         # A line "in total" counts since the partner entered it, the others within the period.
-        starts = {
-            schedule: schedule.start_date
-            if schedule.line_id.quota_kind == "in_total"
-            else period_start(today, schedule.line_id.tier_id.interval_number, schedule.line_id.tier_id.interval_unit)
-            for schedule in schedules
-        }
+        starts = {}
+        for schedule in schedules:
+            for line in schedule.line_id | schedule.client_line_id:
+                tier = line.tier_id
+                starts[schedule, line] = (
+                    schedule.start_date
+                    if line.quota_kind == "in_total"
+                    else period_start(today, tier.interval_number, tier.interval_unit)
+                )
+        if not starts:
+            return {}
         touches = self.env["partner.cadence.touch"].sudo()
         rows = touches.search_read(
             [
@@ -157,13 +179,16 @@ class ResPartner(models.Model):
         for row in rows:
             by_partner[row["partner_id"][0]].append(row)
         counts = {}
-        for schedule, start in starts.items():
-            counts[schedule.partner_id.id, schedule.id] = sum(
+        for (schedule, line), start in starts.items():
+            count = sum(
                 1
                 for row in by_partner[schedule.partner_id.id]
                 if row["date"] >= start
-                and schedule._counts_touch(row["activity_type_id"] and row["activity_type_id"][0])
+                and schedule._counts_touch(row["activity_type_id"] and row["activity_type_id"][0], line)
             )
+            counts[schedule.partner_id.id, schedule.id, line.id] = count
+            if line == schedule.line_id:
+                counts[schedule.partner_id.id, schedule.id] = count
         return counts
 
     def _get_cadence_working_days(self):
@@ -194,7 +219,9 @@ class ResPartner(models.Model):
         return weekdays, holidays
 
     def _get_cadence_line_dues(self, done_counts, today):
-        """When each touch line of this partner is next due by its quota alone: {schedule: date}."""
+        """When each touch schedule of this partner is next due by its quotas alone: {schedule:
+        date}. A partner who is also a client owes both its rhythm and its level: the earlier
+        of the two."""
         self.ensure_one()
         dues = {}
         # A touch schedule whose line was deleted waits for the scheduled action to remove it:
@@ -202,30 +229,31 @@ class ResPartner(models.Model):
         for schedule in self.cadence_schedule_ids.filtered(
             lambda schedule: schedule.kind == "touch" and schedule.line_id
         ):
-            tier = schedule.line_id.tier_id
-            done = done_counts.get((self.id, schedule.id), 0)
-            last_touch = schedule.last_touch_date or None
-            if schedule.line_id.quota_kind == "in_total":
-                dues[schedule] = next_total_touch(
-                    last_touch,
-                    tier.interval_number,
-                    tier.interval_unit,
-                    schedule.touch_count,
-                    done,
-                    schedule.start_date,
-                )
-            else:
-                dues[schedule] = next_quota_touch(
-                    last_touch,
-                    tier.interval_number,
-                    tier.interval_unit,
-                    schedule.touch_count,
-                    done,
-                    today,
-                    first_due=schedule.start_date,
-                    entered=schedule.start_date,
-                )
+            line_dues = [
+                self._get_cadence_quota_due(schedule, line, done_counts.get((self.id, schedule.id, line.id), 0), today)
+                for line in schedule.line_id | schedule.client_line_id
+            ]
+            dues[schedule] = min((due for due in line_dues if due), default=None)
         return dues
+
+    def _get_cadence_quota_due(self, schedule, line, done, today):
+        """When ``line`` of ``schedule`` asks for its next touch, ``done`` touches counted."""
+        tier = line.tier_id
+        last_touch = schedule.last_touch_date or None
+        if line.quota_kind == "in_total":
+            return next_total_touch(
+                last_touch, tier.interval_number, tier.interval_unit, line.touch_count, done, schedule.start_date
+            )
+        return next_quota_touch(
+            last_touch,
+            tier.interval_number,
+            tier.interval_unit,
+            line.touch_count,
+            done,
+            today,
+            first_due=schedule.start_date,
+            entered=schedule.start_date,
+        )
 
     def _get_cadence_due(self, schedule, line_dues, settings):
         """When ``schedule`` is due, before the working calendar and the one-touch-a-day rule."""

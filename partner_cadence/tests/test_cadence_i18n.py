@@ -60,3 +60,9 @@ class TestCadenceTranslations(PartnerCadenceCommon):
         self.assertEqual(data["summary"], f"{call} — Elena Realtor: просрочено на 6 дней")
         (data,) = reminder.with_context(lang="ro_RO").activity_format()["mail.activity"]
         self.assertIn("Elena Realtor: întârziere de 6 zile", data["summary"])
+
+    def test_the_demo_marker_answers_are_translated(self):
+        answer = self.env.ref("partner_cadence.crm_lead_marker_option_staff_outsourced")
+        self.assertEqual(answer.with_context(lang="ru_RU").name, "Никто, всё на аутсорсинге")
+        self.assertEqual(answer.with_context(lang="ro_RO").name, "Nimeni, este externalizat")
+        self.assertEqual(answer.question_id.option_ids.mapped("potential"), ["low", "standard", "high"])

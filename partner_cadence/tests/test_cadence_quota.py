@@ -195,3 +195,38 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(partner.cadence_suggested_tier_id, self.tier_monthly)
         partner.cadence_idle_inbound_frequency = "daily"
         self.assertEqual(partner.cadence_suggested_tier_id, self.tier_weekly, "clients come even without an offer")
+
+    def test_a_channel_partner_who_is_also_a_client_follows_both(self):
+        # A realtor whose target clients call every day, who also buys from us: new, high standing.
+        partner = self._create_partner(
+            "Realtor Client",
+            None,
+            date(2026, 11, 16),
+            self.salesman,
+            cadence_inbound_frequency="daily",
+            cadence_financial_standing="high",
+            cadence_relationship="new",
+        )
+        level_2 = self.env.ref("partner_cadence.partner_cadence_tier_client_level_2")
+        self.assertEqual((partner.cadence_tier_id, partner.cadence_client_level_id), (self.tier_weekly, level_2))
+        schedules = {s.activity_type_id: s for s in partner.cadence_schedule_ids}
+        self.assertEqual(set(schedules), {self.call_type, self.meeting_type}, "one schedule per touch type")
+        call = schedules[self.call_type]
+        self.assertEqual((call.line_id.tier_id, call.client_line_id.tier_id), (self.tier_weekly, level_2))
+        # The weekly call is due on the 23rd; level 2's meeting quota brings a meeting, not that day.
+        self.assertEqual(call.next_due_date, date(2026, 11, 23))
+        self.assertEqual(schedules[self.meeting_type].next_due_date, date(2026, 11, 24))
+        reminders = partner._get_cadence_reminders()
+        self.assertEqual(len(reminders), 2, "one reminder per type")
+        self.assertEqual(len(set(reminders.mapped("date_deadline"))), 2, "never two on one day")
+        # A done call counts toward both: the weekly rhythm and level 2's calls this quarter.
+        self._reminders(partner).action_done()
+        counts = partner._get_cadence_done_counts()
+        self.assertEqual(counts[partner.id, call.id, call.line_id.id], 1)
+        self.assertEqual(counts[partner.id, call.id, call.client_line_id.id], 1)
+        self.assertEqual(call.next_due_date, date(2026, 11, 30), "the weekly rhythm, the sooner of the two")
+
+    def test_a_client_only_contact_keeps_its_level_as_its_tier(self):
+        partner = self._create_partner("Client Only", cadence_financial_standing="high", cadence_relationship="new")
+        level_2 = self.env.ref("partner_cadence.partner_cadence_tier_client_level_2")
+        self.assertEqual((partner.cadence_tier_id, partner.cadence_client_level_id.id), (level_2, False))
