@@ -157,12 +157,23 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             reminders = reminders.filtered(lambda reminder: reminder.user_id in leaving)
         leaving_ids = set(leaving.ids) if leaving else set()
         by_user = defaultdict(list)
+        other_language = []
         for reminder in reminders:
             user = self.browse(reminder.res_id)._get_cadence_responsible(default_user, leaving_ids)
             if reminder.user_id != user:
                 by_user[user.id].append(reminder.id)
+                if (reminder.user_id.lang or self.env.lang) != (user.lang or self.env.lang):
+                    other_language.append(reminder.id)
         for user_id, reminder_ids in by_user.items():
             reminders.browse(reminder_ids).with_context(mail_activity_quick_update=True).write({"user_id": user_id})
+        if other_language:
+            self._render_cadence_reminders_again(reminders.browse(other_language))
+
+    @api.model
+    def _render_cadence_reminders_again(self, reminders):
+        """Write the summary and note of ``reminders`` (of this model) again in their new
+        responsible's language. By default their text stays as planned; extend per model."""
+        return reminders
 
     def _drop_cadence_reminders(self, slots):
         """Empty ``slots`` of these records."""

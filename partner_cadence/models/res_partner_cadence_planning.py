@@ -70,6 +70,29 @@ class ResPartner(models.Model):
         partners = self if leaving is not None else self | self.child_ids.filtered(lambda child: not child.user_id)
         return super(ResPartner, partners)._reassign_cadence_reminders(leaving)
 
+    @api.model
+    def _render_cadence_reminders_again(self, reminders):
+        """A partner's cadence reminders handed to someone reading another language are told
+        again in theirs, from their schedule."""
+        reminders = super()._render_cadence_reminders_again(reminders)
+        schedules = (
+            self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", reminders.mapped("res_id"))])
+        )
+        by_slot = {(schedule.partner_id.id, schedule._get_reminder_slot()): schedule for schedule in schedules}
+        for reminder in reminders:
+            schedule = by_slot.get((reminder.res_id, reminder.cadence_slot))
+            if not schedule:
+                continue
+            localized = self.sudo().with_context(lang=reminder.user_id.lang or self.env.lang)
+            pattern = get_lang(localized.env).date_format
+            summary, lines = localized.browse(reminder.res_id)._describe_cadence_reminder(
+                schedule.with_env(localized.env), lambda day, pattern=pattern: day.strftime(pattern)
+            )
+            reminder.sudo().with_context(mail_activity_quick_update=True).write(
+                {"summary": summary, "note": self._render_cadence_note(lines)}
+            )
+        return reminders
+
     def _describe_cadence_reminder(self, schedule, format_day):
         """The summary and the note lines of the reminder of ``schedule``, in this env's language."""
         self.ensure_one()

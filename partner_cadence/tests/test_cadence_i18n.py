@@ -66,3 +66,12 @@ class TestCadenceTranslations(PartnerCadenceCommon):
         self.assertEqual(answer.with_context(lang="ru_RU").name, "Никто, всё на аутсорсинге")
         self.assertEqual(answer.with_context(lang="ro_RO").name, "Nimeni, este externalizat")
         self.assertEqual(answer.question_id.option_ids.mapped("potential"), ["low", "standard", "high"])
+
+    def test_a_reminder_handed_to_a_romanian_salesperson_is_told_again_in_romanian(self):
+        romanian = new_test_user(self.env, login="cadence_ro", groups="sales_team.group_sale_salesman", lang="ro_RO")
+        reminder = self._reminders(self.realtor)
+        self.assertIn("Last touch on", reminder.note)
+        self.realtor.user_id = romanian
+        self.assertEqual(reminder.user_id, romanian)
+        self.assertEqual(reminder.summary, "Partener săptămânal")
+        self.assertIn("Ultima atingere: 10.11.2026.", reminder.note)

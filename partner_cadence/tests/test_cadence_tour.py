@@ -123,6 +123,25 @@ class TestCadenceTour(HttpCase):
         self.assertFalse(touch.exists() and touch.active, "the touch is done")
         self.assertEqual(lead.nurture_touch_count, 1)
 
+    def test_every_list_header_reads_in_full_in_russian_and_romanian(self):
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "sales_team", "partner_cadence"))]
+        )
+        for code in ("ru_RU", "ro_RO"):
+            self.env["res.lang"]._activate_lang(code)
+        modules._update_translations(["ru_RU", "ro_RO"])
+        # Something on every list, so that its header is drawn.
+        self.partner._register_cadence_touch(self.today, origin="manual")
+        colleague = self.env["res.partner"].create({"name": "Tour Colleague", "referred_by_id": self.partner.id})
+        self.env["partner.cadence.direct.mail"].create({"partner_id": colleague.id, "user_id": self.salesman.id})
+        self.env["partner.cadence.prospect.sheet.line"].create({"sheet": "North", "company_name": "Tour Sheet Company"})
+        self.partner.cadence_sales_target = 5000
+        for code in ("ru_RU", "ro_RO"):
+            with self.subTest(lang=code):
+                login = f"tour_headers_{code}"
+                new_test_user(self.env, login=login, groups="sales_team.group_sale_manager", lang=code)
+                self.start_tour("/odoo/crm", "partner_cadence_headers_tour", login=login)
+
     def test_salesman_records_referrals_and_opens_the_tree(self):
         referrer = self.env["res.partner"].create(
             {

@@ -1,0 +1,58 @@
+import { registry } from "@web/core/registry";
+
+// A sales manager reading Russian or Romanian walks every list the addon adds, at Odoo's
+// 1366 px: no column header may be cut off.
+const SCREENS = [
+    ["crm.crm_menu_sales", "partner_cadence.partner_cadence_overdue_menu", "cadence_value_at_risk"],
+    ["crm.crm_menu_sales", "partner_cadence.partner_cadence_touch_menu", "summary"],
+    ["crm.crm_menu_sales", "partner_cadence.partner_cadence_direct_mail_menu", "letter_sent_date"],
+    ["crm.crm_menu_sales", "partner_cadence.res_partner_referral_menu", "kind_id"],
+    ["crm.crm_menu_sales", "partner_cadence.partner_cadence_prospect_sheet_line_menu", "preliminary_orders"],
+    ["crm.crm_menu_report", "partner_cadence.res_partner_referral_report_menu", "converted_count"],
+    ["crm.crm_menu_report", "partner_cadence.res_partner_cadence_below_plan_menu", "cadence_target_gap"],
+    ["crm.crm_menu_config", "partner_cadence.partner_cadence_tier_menu", "use_quota_period"],
+    ["crm.crm_menu_config", "partner_cadence.partner_cadence_level_cell_menu", "relationship"],
+    ["crm.crm_menu_config", "partner_cadence.crm_nurture_phase_menu", "touch_purpose"],
+];
+
+function cutHeaders() {
+    return [...document.querySelectorAll(".o_list_table thead th[data-name] .text-truncate")]
+        .filter((label) => label.scrollWidth > label.clientWidth + 1)
+        .map((label) => `${label.closest("th").dataset.name} "${label.textContent.trim()}" needs ${label.scrollWidth}px`);
+}
+
+registry.category("web_tour.tours").add("partner_cadence_headers_tour", {
+    steps: () => {
+        const cut = [];
+        return [
+            ...SCREENS.flatMap(([section, menu, column]) => [
+                {
+                    trigger: `.o_menu_sections [data-menu-xmlid='${section}']`,
+                    content: `Open ${section}`,
+                    run: "click",
+                },
+                {
+                    trigger: `.dropdown-item[data-menu-xmlid='${menu}']`,
+                    content: `Open ${menu}`,
+                    run: "click",
+                },
+                {
+                    trigger: `.o_list_table thead th[data-name='${column}']`,
+                    content: `Measure the headers of ${menu}`,
+                    run() {
+                        cut.push(...cutHeaders().map((label) => `${menu}: ${label}`));
+                    },
+                },
+            ]),
+            {
+                trigger: ".o_list_table",
+                content: "Every header read in full",
+                run() {
+                    if (cut.length) {
+                        throw new Error(`cut-off headers: ${cut.join(" | ")}`);
+                    }
+                },
+            },
+        ];
+    },
+});
