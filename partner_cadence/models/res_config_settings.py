@@ -23,7 +23,8 @@ class ResConfigSettings(models.TransientModel):
         [("month", "Month"), ("quarter", "Quarter"), ("half_year", "Half-year"), ("year", "Year")],
         string="Quota Period",
         config_parameter="partner_cadence.quota_period",
-        help="The period of the client priority levels' touch quotas.",
+        help="The period of the client priority levels' touch quotas. The methodology names none: a quarter "
+        "is this addon's choice.",
     )
     partner_cadence_weekdays_only = fields.Boolean(
         string="Working Days Only",

@@ -123,6 +123,18 @@ class TestCadenceTour(HttpCase):
         self.assertFalse(touch.exists() and touch.active, "the touch is done")
         self.assertEqual(lead.nurture_touch_count, 1)
 
+        listed = self.env["crm.lead"].create(
+            {"name": "Насосы для школы", "type": "opportunity", "user_id": russian.id, "email_from": "s@example.com"}
+        )
+        self.assertTrue(listed.activity_ids.filtered("nurture_touch"))
+        self.start_tour(
+            "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+            "partner_cadence_list_nurture_done_tour",
+            login="tour_russian",
+        )
+        self.assertEqual(listed.nurture_touch_count, 1, "done from the list, with what it brought")
+        self.assertTrue(any("Прайс на обслуживание" in str(body) for body in listed.message_ids.mapped("body")))
+
     def test_every_list_header_reads_in_full_in_russian_and_romanian(self):
         modules = self.env["ir.module.module"].search(
             [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "sales_team", "partner_cadence"))]

@@ -60,3 +60,52 @@ registry.category("web_tour.tours").add("partner_cadence_russian_nurture_done_to
         },
     ],
 });
+
+// The same question in a list's Done: the activity column of the opportunities list.
+registry.category("web_tour.tours").add("partner_cadence_list_nurture_done_tour", {
+    steps: () => [
+        {
+            trigger: "i.o_optional_columns_dropdown_toggle",
+            content: "Show the activity column",
+            run: "click",
+        },
+        {
+            trigger: "input[name='activity_ids']",
+            run(actions) {
+                if (!this.anchor.checked) {
+                    actions.click();
+                }
+            },
+        },
+        {
+            trigger: ".o_data_row:contains('Насосы для школы') .o-mail-ActivityButton",
+            content: "Open the lead's activities from the list",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityListPopoverItem .o-mail-ActivityListPopoverItem-markAsDone",
+            content: "Mark the nurture touch done",
+            run: "click",
+        },
+        {
+            trigger: ".o-partner-cadence-whatIsNew:contains('Что нового принесло это касание?')",
+            content: "The list's Done asks what new the touch brought too",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done and Schedule Next']:disabled",
+            content: "Nothing can be marked done without it",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone textarea",
+            run: "edit Прайс на обслуживание на три года",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Насосы для школы')",
+            content: "Back on the list",
+        },
+    ],
+});
