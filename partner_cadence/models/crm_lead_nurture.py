@@ -186,7 +186,8 @@ class CrmLead(models.Model):
         of its minimum number of touches."""
         self.ensure_one()
         previous = self.nurture_phase
-        lacking = previous and missed_minimum(previous._as_domain_phase(), self.nurture_phase_touch_count)
+        done = self.nurture_phase_touch_count
+        lacking = previous and missed_minimum(previous._as_domain_phase(), done)
         self.write({"nurture_phase": phase.id, "nurture_phase_touch_count": 0})
         body = self.env._("Nurture phase: %(phase)s.", phase=phase.name)
         if lacking:
@@ -194,7 +195,7 @@ class CrmLead(models.Model):
                 "Nurture phase: %(phase)s. The %(previous)s phase ended with %(done)s of its %(minimum)s touches.",
                 phase=phase.name,
                 previous=previous.name,
-                done=previous.touch_count - lacking,
+                done=done,
                 minimum=previous.touch_count,
             )
         self.message_post(body=body, subtype_xmlid="mail.mt_note")

@@ -74,18 +74,13 @@ class PartnerCadenceDirectMail(models.Model):
             raise UserError(self.env._("Everyone selected is already on a direct-mail list."))
         lines = self.create([{field: record.id} for record in new])
         self.browse()._plan_letters(lines.user_id)
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s added to your direct mail: a letter each, then a call a few days later.",
-                    count=len(lines),
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["partner.cadence.planner"]._notification(
+            self.env._(
+                "%(count)s added to your direct mail: a letter each, then a call a few days later.",
+                count=len(lines),
+            ),
+            close_dialog=True,
+        )
 
     @api.model
     def _plan_letters(self, users=None):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from .partner_cadence_tier import FINANCIAL_STANDING_SELECTION, RELATIONSHIP_SELECTION
 
@@ -60,15 +61,22 @@ class PartnerCadenceLevelCell(models.Model):
     def _resuggest_partners(self):
         """The clients answering these cells' pairs follow the new level, their reminders with
         it; those whose tier was chosen by hand keep it."""
-        partners = self.env["res.partner"].sudo().with_context(active_test=False)
-        answered = partners.browse()
-        for cell in self:
-            answered |= partners.search(
-                [
-                    ("cadence_financial_standing", "=", cell.financial_standing),
-                    ("cadence_relationship", "=", cell.relationship),
-                ]
+        answered = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                expression.OR(
+                    [
+                        [
+                            ("cadence_financial_standing", "=", cell.financial_standing),
+                            ("cadence_relationship", "=", cell.relationship),
+                        ]
+                        for cell in self
+                    ]
+                )
             )
+        )
 
         def levels(partner):
             return partner.cadence_tier_id, partner.cadence_client_level_id

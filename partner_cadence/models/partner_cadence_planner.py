@@ -43,6 +43,15 @@ class PartnerCadencePlanner(models.AbstractModel):
         return user or self.env.ref("base.user_admin")
 
     @api.model
+    def _notification(self, message, kind="success", close_dialog=False):
+        """The client action showing ``message`` as Odoo's own buttons do, closing the dialog the
+        button stood in when ``close_dialog``."""
+        params = {"type": kind, "message": message}
+        if close_dialog:
+            params["next"] = {"type": "ir.actions.act_window_close"}
+        return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
+
+    @api.model
     def _is_testing(self):
         return getattr(threading.current_thread(), "testing", False)
 

@@ -54,20 +54,16 @@ class PartnerCadenceProspectSheetLine(models.Model):
         for row in rows:
             row._merge_row()
         counts = Counter(rows.mapped("state"))
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success" if not counts["skipped"] else "warning",
-                "message": self.env._(
-                    "%(merged)s merged into existing partners, %(created)s created, %(skipped)s skipped.",
-                    merged=counts["merged"],
-                    created=counts["created"],
-                    skipped=counts["skipped"],
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["partner.cadence.planner"]._notification(
+            self.env._(
+                "%(merged)s merged into existing partners, %(created)s created, %(skipped)s skipped.",
+                merged=counts["merged"],
+                created=counts["created"],
+                skipped=counts["skipped"],
+            ),
+            kind="warning" if counts["skipped"] else "success",
+            close_dialog=True,
+        )
 
     def _merge_row(self):
         self.ensure_one()

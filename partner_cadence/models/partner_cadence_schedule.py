@@ -76,11 +76,19 @@ class PartnerCadenceSchedule(models.Model):
         for schedule in self:
             schedule.activity_id = by_slot.get((schedule.partner_id.id, schedule._get_reminder_slot()), False)
 
+    @api.depends(
+        "partner_id.cadence_touch_ids.date",
+        "partner_id.cadence_touch_ids.origin",
+        "partner_id.cadence_touch_ids.activity_type_id",
+        "line_id",
+        "client_line_id",
+        "start_date",
+    )
     def _compute_done_in_period(self):
         counts = self.partner_id._get_cadence_done_counts()
         today = fields.Date.context_today(self)
         for schedule in self:
-            schedule.done_in_period = counts.get((schedule.partner_id.id, schedule.id), 0)
+            schedule.done_in_period = counts.get((schedule.partner_id.id, schedule.id, schedule.line_id.id), 0)
             tier = schedule.line_id.tier_id
             if schedule.line_id.quota_kind == "in_total" or not tier:
                 schedule.period_quota = schedule.touch_count

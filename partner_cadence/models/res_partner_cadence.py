@@ -145,9 +145,9 @@ class ResPartner(models.Model):
         }
 
     def _get_cadence_done_counts(self):
-        """Counted touches in each schedule's current period: {(partner id, schedule id): count}
-        for its line, and {(partner id, schedule id, line id): count} for each of its lines (a
-        partner who is also a client has its level's line too, over the level's period)."""
+        """Counted touches in the current period of each line of each schedule: {(partner id,
+        schedule id, line id): count} (a partner who is also a client has its level's line too,
+        counted over the level's period)."""
         schedules = (
             self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", self.ids), ("kind", "=", "touch")])
         )
@@ -187,8 +187,6 @@ class ResPartner(models.Model):
                 and schedule._counts_touch(row["activity_type_id"] and row["activity_type_id"][0], line)
             )
             counts[schedule.partner_id.id, schedule.id, line.id] = count
-            if line == schedule.line_id:
-                counts[schedule.partner_id.id, schedule.id] = count
         return counts
 
     def _get_cadence_working_days(self):
@@ -255,13 +253,12 @@ class ResPartner(models.Model):
             entered=schedule.start_date,
         )
 
-    def _get_cadence_due(self, schedule, line_dues, settings):
-        """When ``schedule`` is due, before the working calendar and the one-touch-a-day rule."""
-        if not self.active or self.cadence_do_not_contact or not self.cadence_tier_id:
-            return None
+    def _get_cadence_due(self, schedule, line_dues, settings, first_contact_pending):
+        """When ``schedule`` of this partner, free to be contacted, is due, before the working
+        calendar and the one-touch-a-day rule."""
         if schedule.kind == "first_contact":
             return min((date for date in line_dues.values() if date), default=schedule.start_date)
-        if any(other.kind == "first_contact" for other in self.cadence_schedule_ids):
+        if first_contact_pending:
             return None
         if schedule.kind == "ask_referrals":
             if settings.ask_referrals_days <= 0:
@@ -275,8 +272,6 @@ class ResPartner(models.Model):
             return
         today = fields.Date.context_today(self)
         settings = self.env["partner.cadence.planner"]._get_settings()
-        # Touches were just recorded: what a note says was done this period is read anew.
-        self.env["partner.cadence.schedule"].invalidate_model(["done_in_period", "period_quota"])
         done_counts = self._get_cadence_done_counts()
         working_days = {}
         for partner in self.sudo():
@@ -288,9 +283,13 @@ class ResPartner(models.Model):
                 if company not in working_days:
                     working_days[company] = partner._get_cadence_working_days()
                 calendar_days = working_days[company]
+            blocked = not partner.active or partner.cadence_do_not_contact or not partner.cadence_tier_id
+            first_contact_pending = any(schedule.kind == "first_contact" for schedule in schedules)
             dues = {}
             for schedule in schedules:
-                due = partner._get_cadence_due(schedule, line_dues, settings)
+                due = (
+                    None if blocked else partner._get_cadence_due(schedule, line_dues, settings, first_contact_pending)
+                )
                 if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
                     due = partner.cadence_paused_until
                 if due and settings.weekdays_only:

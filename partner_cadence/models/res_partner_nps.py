@@ -116,11 +116,22 @@ class ResPartner(models.Model):
             by_answer.setdefault(answer, []).append(client_id)
         planner = self.env["partner.cadence.planner"]
         batch_size = planner._get_settings().batch_size
+        recorded = 0
         for (day, score), client_ids in sorted(by_answer.items()):
             for start in range(0, len(client_ids), batch_size):
-                batch = self.browse(client_ids[start : start + batch_size])
-                planner._run_step(batch._record_nps_score, score, day)
-        return len(changes)
+                recorded += planner._run_step(
+                    self._record_survey_scores, client_ids[start : start + batch_size], score, day
+                )
+        return recorded
+
+    @api.model
+    def _record_survey_scores(self, client_ids, score, day):
+        """One batch of the survey pass: the clients a user is saving right now are left to the
+        next run (SKIP LOCKED), which finds their answer again."""
+        planner = self.env["partner.cadence.planner"]
+        clients = planner._claim("res.partner", [("id", "in", client_ids)], 0, len(client_ids))
+        clients._record_nps_score(score, day)
+        return len(clients)
 
     @api.model
     def _get_company_nps(self, date_from, date_to):

@@ -280,18 +280,14 @@ class ResPartner(models.Model):
         self.check_access("read")
         chain = self._find_introduction_chain()
         if chain is None:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "type": "warning",
-                    "message": self.env._(
-                        "Nobody among your partners can introduce %(partner)s within %(hops)s handshakes.",
-                        partner=self.name,
-                        hops=self._introduction_max_hops(),
-                    ),
-                },
-            }
+            return self.env["partner.cadence.planner"]._notification(
+                self.env._(
+                    "Nobody among your partners can introduce %(partner)s within %(hops)s handshakes.",
+                    partner=self.name,
+                    hops=self._introduction_max_hops(),
+                ),
+                kind="warning",
+            )
         names = self._get_readable_names(chain)
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_tree_action")
         action["display_name"] = " → ".join(names[partner_id] for partner_id in chain)

@@ -48,20 +48,15 @@ class ResPartnerReferralWizard(models.TransientModel):
                         "note": line.note,
                     }
                 )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s recommendations recorded: %(created)s new contacts, %(found)s found in the base.",
-                    count=len(self.line_ids),
-                    created=created,
-                    found=found,
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return self.env["partner.cadence.planner"]._notification(
+            self.env._(
+                "%(count)s recommendations recorded: %(created)s new contacts, %(found)s found in the base.",
+                count=len(self.line_ids),
+                created=created,
+                found=found,
+            ),
+            close_dialog=True,
+        )
 
 
 class ResPartnerReferralWizardLine(models.TransientModel):
