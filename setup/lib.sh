@@ -3,7 +3,6 @@
 # second run reuses it and a fresh clone builds only what it lacks.
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ODOO_SRC=${ODOO_SRC:-/opt/odoo}
 LOCAL="$REPO/.local"
 REPO_KEY=$(printf '%s' "$REPO" | md5sum | cut -c1-10)
 # PostgreSQL refuses to run as root. Then the cluster belongs to Debian's 'postgres' user,
@@ -23,25 +22,49 @@ PGSOCKET_DIR="/tmp/partner_cadence-$REPO_KEY"
 PGPORT=${PARTNER_CADENCE_PGPORT:-5432}
 DB_USER=partner_cadence
 CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/partner_cadence
-VENV=${PARTNER_CADENCE_VENV:-$CACHE_DIR/venv}
 # Without Odoo only the domain suite and the linters run: they need our requirements alone.
-VENV_LIGHT="$VENV-light"
+VENV_LIGHT="${PARTNER_CADENCE_VENV:-$CACHE_DIR/venv}-light"
+# The releases the addon serves, newest first. PARTNER_CADENCE_RELEASES narrows setup/test to
+# some of them while working on one; the test command itself runs them all.
+SERVED_RELEASES="19.0 18.0"
+RELEASES=${PARTNER_CADENCE_RELEASES:-$SERVED_RELEASES}
 PG_BIN=${PG_BIN:-}
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-have_odoo() { [ -f "$ODOO_SRC/odoo-bin" ] && [ -d "$ODOO_SRC/addons/crm" ]; }
+# use_release 18.0|19.0: every variable below names that release's own Odoo tree (ODOO_DIR),
+# venv, configuration and databases, so the two never share what they cannot. Each release's
+# tree is read from its own variable (see setup/odoo_source.py: ODOO_SRC for 18.0, as before
+# 19.0 was served, ODOO19_SRC for 19.0), or fetched into the cache.
+use_release() {
+    RELEASE=$1
+    case " $SERVED_RELEASES " in
+        *" $RELEASE "*) ;;
+        *) die "unknown Odoo release '$RELEASE' (one of: $SERVED_RELEASES)" ;;
+    esac
+    RELEASE_KEY=${RELEASE%%.*}
+    local given=ODOO_DIR_$RELEASE_KEY
+    ODOO_DIR=${!given:-}
+    VENV="${PARTNER_CADENCE_VENV:-$CACHE_DIR/venv}-$RELEASE"
+    ODOO_CONF="$LOCAL/odoo-$RELEASE.conf"
+    # A new database without demo data: 18 reads --without-demo as the modules to leave
+    # without ("all"), 19 as a boolean (and warns on "all").
+    case "$RELEASE" in
+        18.0) WITHOUT_DEMO=--without-demo=all ;;
+        *) WITHOUT_DEMO=--without-demo=True ;;
+    esac
+}
 
-# Where ODOO_SRC holds no Odoo, get Odoo 18.0 Community from ODOO_SOURCE_URL (default: its
-# official repository), verified, unpacked once into the cache; setup/odoo_source.py prints
-# one line saying what was tried when it cannot.
+have_odoo() { [ -f "$ODOO_DIR/odoo-bin" ] && [ -d "$ODOO_DIR/addons/crm" ]; }
+
+# setup/odoo_source.py finds the release's tree, or gets it from its URL variable (default:
+# the official repository's archive of that release), verified, unpacked once into the cache;
+# it prints one line saying what was tried when it cannot. Remembered for the next use_release.
 resolve_odoo_source() {
     have_odoo && return 0
-    local fetched
-    say "no Odoo 18.0 at ODOO_SRC=$ODOO_SRC: getting it from ${ODOO_SOURCE_URL:-its official source}"
-    fetched=$(ODOO_SRC="$ODOO_SRC" python3 "$REPO/setup/odoo_source.py" "$CACHE_DIR/odoo") || return 1
-    ODOO_SRC=$fetched
+    ODOO_DIR=$(python3 "$REPO/setup/odoo_source.py" "$RELEASE" "$CACHE_DIR/odoo") || return 1
+    printf -v "ODOO_DIR_$RELEASE_KEY" '%s' "$ODOO_DIR"
     have_odoo
 }
 
@@ -157,7 +180,7 @@ drop_db() {
 # The venv is rebuilt only when Odoo's or our requirements change.
 ensure_venv() {
     local stamp want
-    want=$(cat "$ODOO_SRC/requirements.txt" "$REPO/requirements.txt" | md5sum | cut -c1-32)
+    want=$(cat "$ODOO_DIR/requirements.txt" "$REPO/requirements.txt" | md5sum | cut -c1-32)
     stamp="$VENV/.partner_cadence-requirements"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
         link_odoo_into_venv
@@ -170,7 +193,7 @@ ensure_venv() {
     # An old sdist among Odoo's pins still imports pkg_resources while it builds.
     printf 'setuptools<70\n' >"$constraint"
     # python-ldap needs OpenLDAP headers and only serves the auth_ldap addon we never load.
-    grep -v '^python-ldap' "$ODOO_SRC/requirements.txt" >"$VENV/odoo-requirements.txt"
+    grep -v '^python-ldap' "$ODOO_DIR/requirements.txt" >"$VENV/odoo-requirements.txt"
     # pip 25.3 and later read build constraints from their own variable, older ones from
     # PIP_CONSTRAINT: set both so whichever pip the venv has builds the old sdists.
     export PIP_CONSTRAINT="$constraint" PIP_BUILD_CONSTRAINT="$constraint"
@@ -183,9 +206,9 @@ ensure_venv() {
 }
 
 # Lets pytest-odoo, pylint-odoo and our scripts import odoo without installing it; rewritten
-# each time, as ODOO_SRC may have moved.
+# each time, as the tree may have moved.
 link_odoo_into_venv() {
-    "$VENV/bin/python" - "$ODOO_SRC" <<'PY' || die "could not link Odoo into the venv"
+    "$VENV/bin/python" - "$ODOO_DIR" <<'PY' || die "could not link Odoo into the venv"
 import pathlib, sys, sysconfig
 pth = pathlib.Path(sysconfig.get_paths()["purelib"], "odoo_src.pth")
 if not pth.exists() or pth.read_text() != sys.argv[1] + "\n":
@@ -209,14 +232,13 @@ ensure_light_venv() {
 # calls see the same database connection and addons path.
 write_odoo_conf() {
     mkdir -p "$LOCAL/data"
-    cat >"$LOCAL/odoo.conf" <<EOF
+    cat >"$ODOO_CONF" <<EOF
 [options]
-addons_path = $ODOO_SRC/addons,$ODOO_SRC/odoo/addons,$REPO
+addons_path = $ODOO_DIR/addons,$ODOO_DIR/odoo/addons,$REPO
 data_dir = $LOCAL/data
 db_host = $PGSOCKET_DIR
 db_port = $PGPORT
 db_user = $DB_USER
-db_password = False
 http_interface = 127.0.0.1
 http_port = ${PARTNER_CADENCE_HTTP_PORT:-8069}
 list_db = False
@@ -226,7 +248,7 @@ EOF
 
 # The config comes last so that a subcommand (shell, ...) can come first.
 odoo_bin() {
-    "$VENV/bin/python" "$ODOO_SRC/odoo-bin" "$@" -c "$LOCAL/odoo.conf"
+    "$VENV/bin/python" "$ODOO_DIR/odoo-bin" "$@" -c "$ODOO_CONF"
 }
 
 # A digest of the addon's files: when it changes, the run command updates the module.

@@ -1,13 +1,16 @@
-"""Get Odoo 18.0 Community when ODOO_SRC holds none: download (or copy) an archive, verify
-it, unpack it into a cache, and print the folder to use as ODOO_SRC.
+"""Print the folder of an Odoo Community tree of one release: the one its source variable
+names, or else one got from an archive, verified and unpacked once into a cache.
 
-Usage: odoo_source.py CACHE_DIR
+Usage: odoo_source.py RELEASE CACHE_DIR
 
-ODOO_SOURCE_URL names the archive (https://, file:// or a plain path to a .tar.gz of an Odoo
-tree: odoo/, addons/, odoo-bin, requirements.txt). ODOO_SOURCE_SHA256 is the archive's own
-checksum; without it, the unpacked tree must be the exact Odoo 18.0 tree this project is
-tested with (TESTED_TREE_DIGEST, a digest of its contents that does not depend on how the
-archive was compressed). Standard library only: it runs before any venv exists.
+Each release reads its own variables (RELEASES): for 18.0 ODOO_SRC (default /opt/odoo),
+ODOO_SOURCE_URL and ODOO_SOURCE_SHA256; for 19.0 ODOO19_SRC (default /opt/odoo19),
+ODOO19_SOURCE_URL and ODOO19_SOURCE_SHA256. The URL names the archive (https://, file:// or
+a plain path to a .tar.gz of an Odoo tree: odoo/, addons/, odoo-bin, requirements.txt;
+default: the official repository's archive of the release). The SHA-256 is the archive's own
+checksum; without it, the unpacked tree must be the exact tree of that release this project
+is tested with (a digest of its contents that does not depend on how the archive was
+compressed). Standard library only: it runs before any venv exists.
 """
 
 import hashlib
@@ -18,12 +21,40 @@ import tarfile
 import tempfile
 import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
-OFFICIAL_URL = "https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz"
-# The digest of odoo/, addons/, odoo-bin, requirements.txt and setup.py of the Odoo 18.0
-# Community tree the suites run against (see tree_digest).
-TESTED_TREE_DIGEST = "927accf3c418982785137334c03523e8ae351810f4ef0bfbf2d94dbe6f3013b2"
+
+@dataclass(frozen=True)
+class Release:
+    src_var: str
+    default_src: str
+    url_var: str
+    sha_var: str
+    official_url: str
+    # The digest of odoo/, addons/, odoo-bin, requirements.txt and setup.py of the Community
+    # tree the suites run against (see tree_digest).
+    tested_digest: str
+
+
+RELEASES = {
+    "18.0": Release(
+        "ODOO_SRC",
+        "/opt/odoo",
+        "ODOO_SOURCE_URL",
+        "ODOO_SOURCE_SHA256",
+        "https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz",
+        "927accf3c418982785137334c03523e8ae351810f4ef0bfbf2d94dbe6f3013b2",
+    ),
+    "19.0": Release(
+        "ODOO19_SRC",
+        "/opt/odoo19",
+        "ODOO19_SOURCE_URL",
+        "ODOO19_SOURCE_SHA256",
+        "https://github.com/odoo/odoo/archive/refs/heads/19.0.tar.gz",
+        "496c1b5012ba6525dbd6e4fc0ec7d266e1ac78f0e06495dcf767032106f0e673",
+    ),
+}
 TREE_PARTS = ("odoo", "addons", "odoo-bin", "requirements.txt", "setup.py")
 DOWNLOAD_TIMEOUT_SECONDS = 60
 
@@ -92,7 +123,11 @@ def unpack(archive, target):
     return entries[0] if len(entries) == 1 and entries[0].is_dir() else Path(target)
 
 
-def get_odoo(cache_dir, url, expected_sha256=""):
+def is_odoo_tree(path):
+    return (Path(path) / "odoo-bin").is_file() and (Path(path) / "addons" / "crm").is_dir()
+
+
+def get_odoo(cache_dir, url, expected_sha256="", release="18.0"):
     """The folder of a verified Odoo tree from ``url``, unpacked once into ``cache_dir``."""
     key = hashlib.sha256(f"{url}\0{expected_sha256}".encode()).hexdigest()[:16]
     final = Path(cache_dir) / f"odoo-{key}"
@@ -107,14 +142,14 @@ def get_odoo(cache_dir, url, expected_sha256=""):
             if actual != expected_sha256.lower():
                 raise SourceError(f"{url} has checksum {actual}, not ODOO_SOURCE_SHA256={expected_sha256}")
         tree = unpack(archive, Path(work) / "tree")
-        if not ((tree / "odoo-bin").is_file() and (tree / "addons" / "crm").is_dir()):
+        if not is_odoo_tree(tree):
             raise SourceError(f"{url} holds no Odoo tree (odoo-bin and addons/crm)")
         if not expected_sha256:
             actual = tree_digest(tree)
-            if actual != TESTED_TREE_DIGEST:
+            if actual != RELEASES[release].tested_digest:
                 raise SourceError(
-                    f"{url} is not the Odoo 18.0 tree this project is tested with (content digest {actual}); "
-                    "give its archive checksum in ODOO_SOURCE_SHA256 to use it anyway"
+                    f"{url} is not the Odoo {release} tree this project is tested with (content digest {actual}); "
+                    f"give its archive checksum in {RELEASES[release].sha_var} to use it anyway"
                 )
         # A rename is atomic: a second run never sees half a tree.
         tree.rename(final)
@@ -122,17 +157,25 @@ def get_odoo(cache_dir, url, expected_sha256=""):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+    if len(argv) != 3 or argv[1] not in RELEASES:
+        print(__doc__.strip().splitlines()[3], f"(RELEASE: {', '.join(RELEASES)})", file=sys.stderr)
         return 2
-    url = os.environ.get("ODOO_SOURCE_URL") or OFFICIAL_URL
+    release, spec = argv[1], RELEASES[argv[1]]
+    src = os.environ.get(spec.src_var) or spec.default_src
+    if is_odoo_tree(src):
+        print(src)
+        return 0
+    url = os.environ.get(spec.url_var) or spec.official_url
+    if urllib.parse.urlparse(url).scheme in ("http", "https"):
+        # A download takes minutes: say so, once.
+        print(f"no Odoo {release} at {spec.src_var}={src}: downloading {url}", file=sys.stderr)
     try:
-        print(get_odoo(argv[1], url, os.environ.get("ODOO_SOURCE_SHA256", "").strip()))
+        print(get_odoo(argv[2], url, os.environ.get(spec.sha_var, "").strip(), release))
     except SourceError as error:
         print(
-            f"error: no Odoo 18.0: tried ODOO_SRC={os.environ.get('ODOO_SRC', '/opt/odoo')}, then {error}. "
-            "Set ODOO_SRC to an Odoo 18.0 Community tree, or ODOO_SOURCE_URL (and ODOO_SOURCE_SHA256) "
-            "to an archive of one.",
+            f"error: no Odoo {release}: tried {spec.src_var}={src}, then {error}. "
+            f"Set {spec.src_var} to an Odoo {release} Community tree, or {spec.url_var} "
+            f"(and {spec.sha_var}) to an archive of one.",
             file=sys.stderr,
         )
         return 1

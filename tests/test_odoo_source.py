@@ -89,7 +89,11 @@ def test_an_archive_without_odoo_is_refused(tmp_path):
 def test_the_command_says_in_one_line_what_was_tried_and_how_to_provide_odoo(tmp_path):
     env = dict(os.environ, ODOO_SRC="/nonexistent/odoo", ODOO_SOURCE_URL=str(tmp_path / "missing.tar.gz"))
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), str(tmp_path / "cache")], env=env, capture_output=True, text=True, check=False
+        [sys.executable, str(SCRIPT), "18.0", str(tmp_path / "cache")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert result.stdout == ""
@@ -105,9 +109,50 @@ def test_the_command_prints_the_tree_to_use(tmp_path):
     checksum = make_archive(archive, ODOO_TREE)
     env = dict(os.environ, ODOO_SOURCE_URL=archive.as_uri(), ODOO_SOURCE_SHA256=checksum)
     result = subprocess.run(
-        [sys.executable, str(SCRIPT), str(tmp_path / "cache")], env=env, capture_output=True, text=True, check=True
+        [sys.executable, str(SCRIPT), "18.0", str(tmp_path / "cache")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert (Path(result.stdout.strip()) / "odoo-bin").is_file()
+
+
+def run_for_release(release, env, cache):
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), release, str(cache)], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_each_release_reads_its_own_variables(tmp_path):
+    tree18, tree19 = tmp_path / "odoo18", tmp_path / "odoo19"
+    for tree in (tree18, tree19):
+        (tree / "addons" / "crm").mkdir(parents=True)
+        (tree / "odoo-bin").write_text("")
+    env = dict(os.environ, ODOO_SRC=str(tree18), ODOO19_SRC=str(tree19))
+    assert run_for_release("18.0", env, tmp_path / "cache").stdout.strip() == str(tree18)
+    assert run_for_release("19.0", env, tmp_path / "cache").stdout.strip() == str(tree19)
+
+
+def test_a_19_archive_is_verified_against_the_tested_19_tree(tmp_path):
+    archive = tmp_path / "odoo19.tar.gz"
+    checksum = make_archive(archive, ODOO_TREE, top="odoo-19.0")
+    env = dict(os.environ, ODOO19_SRC="/nonexistent/odoo19", ODOO19_SOURCE_URL=str(archive))
+    env.pop("ODOO19_SOURCE_SHA256", None)
+    refused = run_for_release("19.0", env, tmp_path / "cache")
+    assert refused.returncode == 1
+    assert "not the Odoo 19.0 tree this project is tested with" in refused.stderr
+    assert "ODOO19_SOURCE_SHA256" in refused.stderr
+    env["ODOO19_SOURCE_SHA256"] = checksum
+    accepted = run_for_release("19.0", env, tmp_path / "cache")
+    assert accepted.returncode == 0, accepted.stderr
+    assert (Path(accepted.stdout.strip()) / "odoo-bin").is_file()
+
+
+def test_an_unknown_release_is_refused(tmp_path):
+    result = run_for_release("17.0", dict(os.environ), tmp_path / "cache")
+    assert result.returncode == 2
+    assert "18.0" in result.stderr and "19.0" in result.stderr
 
 
 def test_older_pythons_without_extraction_filters_refuse_escaping_entries(tmp_path, monkeypatch):

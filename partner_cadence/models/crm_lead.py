@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .. import compat
 from ..domain.nurture import hand_off_refusal, lead_potential, qualification_score
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
 from .crm_lead_marker_question import POTENTIAL_SELECTION
@@ -181,7 +182,7 @@ class CrmLead(models.Model):
             .browse(self.env["partner.cadence.planner"]._get_settings().expert_group_id)
             .exists()
         )
-        return group.users.filtered(lambda user: user.active and not user.share)
+        return group[compat.GROUP_MEMBERS].filtered(lambda user: user.active and not user.share)
 
     def _assign_expert(self):
         """The least busy expert takes the lead and gets a meeting reminder for it."""
@@ -297,8 +298,11 @@ class CrmLead(models.Model):
         values.update(source_id=self.source_id.id, referred_by_id=self.referred_by_id.id)
         return values
 
-    def _handle_partner_assignment(self, force_partner_id=False, create_missing=True):
-        result = super()._handle_partner_assignment(force_partner_id=force_partner_id, create_missing=create_missing)
+    def _handle_partner_assignment(self, force_partner_id=False, create_missing=True, **kwargs):
+        # 19's convert wizard passes with_parent=, which 18 does not know: pass on what comes.
+        result = super()._handle_partner_assignment(
+            force_partner_id=force_partner_id, create_missing=create_missing, **kwargs
+        )
         for lead in self.filtered("partner_id"):
             missing = {}
             if lead.source_id and not lead.partner_id.source_id:

@@ -3,6 +3,8 @@ from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from .. import compat
+
 POTENTIAL_SELECTION = [("low", "Low"), ("standard", "Standard"), ("high", "High")]
 
 
@@ -72,6 +74,7 @@ class CrmLeadMarkerOption(models.Model):
         return super().unlink()
 
 
+@compat.sql_constraints(("lead_question_uniq", "UNIQUE(lead_id, question_id)", "A question is answered once per lead."))
 class CrmLeadMarkerAnswer(models.Model):
     _name = "crm.lead.marker.answer"
     _description = "Marker Answer"
@@ -84,8 +87,6 @@ class CrmLeadMarkerAnswer(models.Model):
     )
     potential = fields.Selection(related="option_id.potential")
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
-
-    _sql_constraints = [("lead_question_uniq", "UNIQUE(lead_id, question_id)", "A question is answered once per lead.")]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,9 +2,9 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.osv import expression
 from odoo.tools import html2plaintext
 
+from .. import compat
 from ..domain.clients import score_from_text
 from ..domain.reminders import NURTURE, PARTNER_CADENCE_KINDS, slot_kind, touch_date
 from .sql_indexes import ensure_partial_unique_index
@@ -50,12 +50,6 @@ class MailActivity(models.Model):
             ["res_model", "res_id", "cadence_slot"],
             "cadence_slot IS NOT NULL AND active",
         )
-        return result
-
-    def _to_store(self, store):
-        result = super()._to_store(store)
-        for activity, title in self._get_cadence_display_titles().items():
-            store.add(activity, {"summary": title})
         return result
 
     def _get_cadence_display_titles(self):
@@ -195,7 +189,7 @@ class MailActivity(models.Model):
                 ("cadence_reminder", "=", True),
                 ("activity_type_id", "=", activity_type_id),
                 ("id", "not in", reminders.ids),
-                *expression.OR(
+                *compat.domain_or(
                     [
                         [("res_model", "=", reminder.res_model), ("res_id", "=", reminder.res_id)]
                         for reminder in reminders

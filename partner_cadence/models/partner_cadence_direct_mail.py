@@ -3,12 +3,20 @@ from collections import Counter, defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .. import compat
 from ..domain.reminders import Reminder, follow_up_call_date, letters_to_plan, slot
 
 LETTER = "direct_mail_letter"
 CALL = "direct_mail_call"
 
 
+@compat.sql_constraints(
+    (
+        "one_target",
+        "CHECK ((partner_id IS NULL) <> (lead_id IS NULL))",
+        "A direct-mail line is for a contact or for a lead.",
+    )
+)
 class PartnerCadenceDirectMail(models.Model):
     """One person on a salesperson's direct-mail list (§6): a letter, then a call a few days
     after it went out. The planner gives each salesperson at most the daily letter quota."""
@@ -38,14 +46,6 @@ class PartnerCadenceDirectMail(models.Model):
     state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
     letter_sent_date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
-
-    _sql_constraints = [
-        (
-            "one_target",
-            "CHECK ((partner_id IS NULL) <> (lead_id IS NULL))",
-            "A direct-mail line is for a contact or for a lead.",
-        ),
-    ]
 
     @api.depends("partner_id", "lead_id")
     def _compute_display_target(self):

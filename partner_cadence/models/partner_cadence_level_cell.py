@@ -1,9 +1,16 @@
 from odoo import api, fields, models
-from odoo.osv import expression
 
+from .. import compat
 from .partner_cadence_tier import FINANCIAL_STANDING_SELECTION, RELATIONSHIP_SELECTION
 
 
+@compat.sql_constraints(
+    (
+        "pair_unique",
+        "UNIQUE(financial_standing, relationship)",
+        "Each pair of financial standing and relationship has one cell.",
+    )
+)
 class PartnerCadenceLevelCell(models.Model):
     """One cell of the client level grid (§2): the priority level of the clients with this
     financial standing and this relationship. Every pair has its cell, shipped as data;
@@ -23,14 +30,6 @@ class PartnerCadenceLevelCell(models.Model):
         ondelete="restrict",
         help="Clients of this standing and relationship are suggested this level.",
     )
-
-    _sql_constraints = [
-        (
-            "pair_unique",
-            "UNIQUE(financial_standing, relationship)",
-            "Each pair of financial standing and relationship has one cell.",
-        )
-    ]
 
     @api.depends("financial_standing", "relationship")
     def _compute_display_name(self):
@@ -66,7 +65,7 @@ class PartnerCadenceLevelCell(models.Model):
             .sudo()
             .with_context(active_test=False)
             .search(
-                expression.OR(
+                compat.domain_or(
                     [
                         [
                             ("cadence_financial_standing", "=", cell.financial_standing),

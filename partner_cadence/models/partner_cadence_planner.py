@@ -1,11 +1,11 @@
 import logging
-import threading
 
 from psycopg2 import errors
 
 from odoo import api, models
 from odoo.tools import SQL
 
+from .. import compat
 from ..domain.settings import CadenceSettings
 
 _logger = logging.getLogger(__name__)
@@ -52,21 +52,22 @@ class PartnerCadencePlanner(models.AbstractModel):
         return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
 
     @api.model
-    def _is_testing(self):
-        return getattr(threading.current_thread(), "testing", False)
+    def _commits_batches(self):
+        """Committing lets a long run keep each finished batch when it is killed later. Tests
+        run inside one transaction that they roll back, and module data (demo data calling a
+        planner) loads inside the install's own transaction and savepoints: neither commits."""
+        return self.pool.ready and not compat.in_test_transaction()
 
     @api.model
     def _commit(self):
-        # Committing lets a long run keep each finished batch when it is killed later; tests
-        # run inside one transaction that they roll back, so they must not commit.
-        if not self._is_testing():
+        if self._commits_batches():
             self.env.cr.commit()  # pylint: disable=invalid-commit
 
     @api.model
     def _run_step(self, step, *args):
         """Run ``step(*args)`` as one transaction and commit it; when a concurrent change makes
         PostgreSQL refuse it, roll back and run it again on a fresh snapshot."""
-        if self._is_testing():
+        if not self._commits_batches():
             return step(*args)
         for attempt in range(1, MAX_TRIES + 1):
             try:
@@ -106,8 +107,8 @@ class PartnerCadencePlanner(models.AbstractModel):
             if not batch:
                 return None, 0
             count = process(batch)
-            self.env["ir.cron"]._notify_progress(
-                done=done_before + count, remaining=max(remaining - done_before - count, 0)
+            compat.report_cron_progress(
+                self.env, done=done_before + count, remaining=max(remaining - done_before - count, 0)
             )
             return batch[-1].id, count
 
@@ -132,8 +133,8 @@ class PartnerCadencePlanner(models.AbstractModel):
         def claim_and_process(chunk, done_before):
             batch = self._claim(model, [("id", "in", chunk)], 0, batch_size)
             count = process(batch) if batch else 0
-            self.env["ir.cron"]._notify_progress(
-                done=done_before + count, remaining=max(len(ids) - done_before - len(chunk), 0)
+            compat.report_cron_progress(
+                self.env, done=done_before + count, remaining=max(len(ids) - done_before - len(chunk), 0)
             )
             return count
 

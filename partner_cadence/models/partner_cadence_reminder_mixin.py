@@ -6,6 +6,7 @@ from psycopg2 import errors
 from odoo import api, fields, models
 from odoo.tools import format_date, get_lang
 
+from .. import compat
 from ..domain.reminders import after_unanswered, plan_changes, responsible
 
 
@@ -80,7 +81,7 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         today = fields.Date.context_today(self)
         due_now = {wanted[key].user_id for key in changes.create if wanted[key].deadline <= today}
         due_now.update(user_id for (deadline, user_id) in changes.move if deadline <= today)
-        if due_now:
+        if due_now and not compat.ACTIVITY_COUNTER_SENT_BY_ODOO:
             self.env["res.users"].browse(due_now)._bus_send("mail.activity/updated", {"activity_created": True})
         if changes.create or changes.drop:
             self.invalidate_model(["activity_ids"])

@@ -3,6 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .. import compat
 from ..domain.cadence import period_quota, period_start, planning_cutoff
 from ..domain.reminders import Reminder, slot
 
@@ -11,6 +12,9 @@ _logger = logging.getLogger(__name__)
 DUE_INDEX = "partner_cadence_schedule_due_idx"
 
 
+@compat.sql_constraints(
+    ("partner_type_uniq", "UNIQUE(partner_id, activity_type_id)", "A partner has one schedule per touch type.")
+)
 class PartnerCadenceSchedule(models.Model):
     """Where one partner stands on one line of its tier: last touch and next due date.
 
@@ -50,10 +54,6 @@ class PartnerCadenceSchedule(models.Model):
     next_due_date = fields.Date(string="Next Due", index=True)
     activity_id = fields.Many2one("mail.activity", string="Open Reminder", compute="_compute_activity_id")
     company_id = fields.Many2one(related="partner_id.company_id", store=True)
-
-    _sql_constraints = [
-        ("partner_type_uniq", "UNIQUE(partner_id, activity_type_id)", "A partner has one schedule per touch type."),
-    ]
 
     def unlink(self):
         # A schedule's open reminder means nothing without it, except in a merge, where the

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 from odoo.tools.sql import escape_psql
 
+from .. import compat
 from ..domain import bounds, classification, economics
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
@@ -20,8 +21,7 @@ CADENCE_SCHEDULE_FIELDS = {
     "cadence_do_not_contact",
     "active",
     "name",
-    "phone",
-    "mobile",
+    *compat.PARTNER_PHONE_FIELDS,
     "parent_id",
     "is_company",
     "company_name",
@@ -237,13 +237,15 @@ class ResPartner(models.Model):
         for partner in self:
             partner.cadence_client_level_id = partner.cadence_suggested_client_level_id
 
-    @api.depends("name", "is_company", "phone", "mobile", "parent_id", "company_name", "cadence_private_individual")
+    @api.depends(
+        "name", "is_company", *compat.PARTNER_PHONE_FIELDS, "parent_id", "company_name", "cadence_private_individual"
+    )
     def _compute_first_contact(self):
         for partner in self:
             missing = classification.missing_first_contact(
                 partner.name,
                 partner.is_company,
-                has_phone=bool(partner.phone or partner.mobile),
+                has_phone=any(partner[field] for field in compat.PARTNER_PHONE_FIELDS),
                 has_organisation=bool(partner.parent_id or partner.company_name),
                 is_private=partner.cadence_private_individual,
             )
@@ -381,13 +383,18 @@ class ResPartner(models.Model):
                 SQL(
                     r"""
                     SELECT id FROM res_partner
-                     WHERE active
-                       AND (right(regexp_replace(phone, '\D', '', 'g'), %(n)s) = %(digits)s
-                            OR right(regexp_replace(mobile, '\D', '', 'g'), %(n)s) = %(digits)s)
+                     WHERE active AND (%(matches)s)
                   ORDER BY id LIMIT 1
                     """,
-                    n=len(digits),
-                    digits=digits,
+                    matches=SQL(" OR ").join(
+                        SQL(
+                            r"right(regexp_replace(%s, '\D', '', 'g'), %s) = %s",
+                            SQL.identifier(field),
+                            len(digits),
+                            digits,
+                        )
+                        for field in compat.PARTNER_PHONE_FIELDS
+                    ),
                 )
             )
             partner = partners.browse(row[0] for row in rows)._filtered_access("read")

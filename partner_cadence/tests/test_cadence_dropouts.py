@@ -4,6 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.partner_cadence import compat
+
 from .common import PartnerCadenceCommon
 
 
@@ -12,11 +14,12 @@ from .common import PartnerCadenceCommon
 class TestCadenceDropouts(PartnerCadenceCommon):
     """No partner silently drops out of the cadence, whatever path Odoo takes."""
 
-    def test_a_keep_done_type_still_plans_the_next_reminder(self):
-        self.call_type.keep_done = True
+    def test_a_kept_done_reminder_still_plans_the_next_one(self):
+        # 18 keeps a done activity when its type says so, 19 keeps every one: archived, either way.
+        self.call_type.write(compat.ACTIVITY_TYPE_KEEPS_DONE)
         reminder = self._reminders(self.realtor)
         reminder.action_done()
-        self.assertFalse(reminder.active, "kept, archived, as the type asks")
+        self.assertFalse(reminder.active, "kept, archived")
         self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 30))
         self.assertEqual(len(self._reminders(self.realtor)), 1)
 

@@ -160,7 +160,7 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(call_back.summary, "First-contact information")
         self.assertIn("missing: full name, phone", call_back.note)
         self.assertIn(partner, self.env["res.partner"].search([("first_contact_complete", "=", False)]))
-        partner.write({"name": "Victor Munteanu", "mobile": "+373 69 111 007", "company_name": "Casa Bună"})
+        partner.write({"name": "Victor Munteanu", "phone": "+373 69 111 007", "company_name": "Casa Bună"})
         self.assertTrue(partner.first_contact_complete)
         self.assertFalse(call_back.exists())
         self.assertEqual(self._reminders(partner).date_deadline, date(2026, 11, 23))

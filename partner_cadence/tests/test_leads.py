@@ -7,6 +7,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged, users
 
+from odoo.addons.partner_cadence import compat
+
 from .common import PartnerCadenceCommon
 
 START = date(2026, 11, 2)
@@ -43,7 +45,7 @@ class TestLeads(PartnerCadenceCommon):
         cls.expert = new_test_user(
             cls.env, login="cadence_expert", name="Eugen Expert", groups="partner_cadence.group_sales_expert"
         )
-        cls.env.ref("partner_cadence.group_sales_expert").users = cls.expert
+        cls.env.ref("partner_cadence.group_sales_expert").write({compat.GROUP_USERS: [Command.set(cls.expert.ids)]})
         cls.letter_type = cls.env.ref("partner_cadence.mail_activity_type_letter")
 
     def _lead(self, **values):
