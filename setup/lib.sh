@@ -50,9 +50,10 @@ use_release() {
     ODOO_CONF="$LOCAL/odoo-$RELEASE.conf"
     # A new database without demo data: 18 reads --without-demo as the modules to leave
     # without ("all"), 19 as a boolean (and warns on "all").
+    # A new database as the release makes one by default: 18 with demo data, 19 without.
     case "$RELEASE" in
-        18.0) WITHOUT_DEMO=--without-demo=all ;;
-        *) WITHOUT_DEMO=--without-demo=True ;;
+        18.0) WITHOUT_DEMO=--without-demo=all DEFAULT_DEMO=() ;;
+        *) WITHOUT_DEMO=--without-demo=True DEFAULT_DEMO=("$WITHOUT_DEMO") ;;
     esac
 }
 

@@ -70,6 +70,8 @@ class ResPartner(models.Model):
     def _sync_cadence_schedules(self):
         """Give each partner one schedule per line of its tier (and one to complete its
         first-contact information when that is missing), then re-plan."""
+        if not self:
+            return
         schedules = self.env["partner.cadence.schedule"].sudo()
         first_contact_type = self.env.ref("partner_cadence.mail_activity_type_first_contact")
         ask_type = self.env.ref("partner_cadence.mail_activity_type_ask_referrals")

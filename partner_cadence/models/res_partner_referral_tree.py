@@ -48,9 +48,12 @@ class ResPartner(models.Model):
 
     @api.constrains("referred_by_id")
     def _check_referred_by_cycle(self):
-        if not self._has_cycle("referred_by_id"):
+        # Only a partner with a recommender can close a circle: the partners Odoo creates
+        # (converting leads, say) cost no query.
+        referred = self.filtered("referred_by_id")
+        if not referred or not referred._has_cycle("referred_by_id"):
             return
-        for partner in self:
+        for partner in referred:
             chain, node = [partner], partner.referred_by_id
             while node and node not in chain:
                 chain.append(node)

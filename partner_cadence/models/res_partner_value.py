@@ -13,7 +13,10 @@ class ResPartner(models.Model):
     # would rather have one class per model, the project asks for files under 400 lines.
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
-    cadence_currency_id = fields.Many2one("res.currency", compute="_compute_cadence_currency_id")
+    # Stored, so that the amounts in it sum up in pivots and graphs: 19 sums a monetary field
+    # only when its currency is stored (18 sums any). A partner shared by every company counts
+    # in the main company's currency.
+    cadence_currency_id = fields.Many2one("res.currency", compute="_compute_cadence_currency_id", store=True)
 
     cadence_value_manual = fields.Monetary(
         string="Value Set by Hand",
@@ -65,9 +68,11 @@ class ResPartner(models.Model):
         "buy from us, at most what they buy elsewhere.",
     )
 
+    @api.depends("company_id.currency_id")
     def _compute_cadence_currency_id(self):
+        main_currency = self.env["res.company"].sudo()._get_main_company().currency_id
         for partner in self:
-            partner.cadence_currency_id = (partner.company_id or self.env.company).currency_id
+            partner.cadence_currency_id = partner.company_id.currency_id or main_currency
 
     @api.depends("cadence_value_manual", "cadence_won_revenue")
     def _compute_cadence_value(self):

@@ -20,8 +20,10 @@ registry.category("web_tour.tours").add("partner_cadence_russian_inbox_tour", {
             run: "click",
         },
         {
+            // The title starts with the activity type's name as Odoo translates it ("Позвонить"
+            // on 18, "Звонок" on 19); what follows is ours.
             trigger:
-                ".o-mail-Activity:contains('Позвонить — Ирина Поздняя: просрочено на 61 день')" +
+                ".o-mail-Activity:contains(' — Ирина Поздняя: просрочено на 61 день')" +
                 ":contains('под угрозой'):contains('рекомендовал(а) Ольга Рекомендатель')",
             content: "The reminder says who, how late, what is at risk and on whose behalf",
         },

@@ -1,9 +1,11 @@
 import { registry } from "@web/core/registry";
+import { reloadingStep } from "@partner_cadence/compat/compat";
 
-// Saving the settings reloads the page: the step that saves marks the page first, and the
-// next step waits for a page without the mark, so it never acts on the page being left.
+// Saving the settings reloads them (the whole page on 18, the settings view on 19): the step
+// that saves marks the settings view first, and the next step waits for a view without the
+// mark, so it never acts on the view being left.
 async function saveAndWaitForReload(helpers) {
-    document.body.classList.add("o_partner_cadence_saving");
+    document.querySelector(".o_form_view").classList.add("o_partner_cadence_saving");
     await helpers.click();
 }
 
@@ -23,14 +25,14 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             trigger: "#partner_cadence_nurture .o_field_widget[name=partner_cadence_nurture_window_days] input:value(30)",
             content: "The intensive window shows the phase's 30 days",
         },
-        {
+        reloadingStep({
             trigger: ".o_form_button_save",
             content: "Save without changing anything",
             run: saveAndWaitForReload,
-        },
+        }),
         {
             trigger:
-                "body:not(.o_partner_cadence_saving) #partner_cadence_plan_partners .o_field_boolean input:checked",
+                ".o_form_view:not(.o_partner_cadence_saving) #partner_cadence_plan_partners .o_field_boolean input:checked",
             content: "After the reload, the planner is still on",
         },
         {
@@ -38,14 +40,14 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             content: "Put reminders in the inbox nine days ahead",
             run: "edit 9",
         },
-        {
+        reloadingStep({
             trigger: ".o_form_button_save",
             content: "Save the new horizon",
             run: saveAndWaitForReload,
-        },
+        }),
         {
             trigger:
-                "body:not(.o_partner_cadence_saving) #partner_cadence_horizon .o_field_widget[name=partner_cadence_horizon_days] input:value(9)",
+                ".o_form_view:not(.o_partner_cadence_saving) #partner_cadence_horizon .o_field_widget[name=partner_cadence_horizon_days] input:value(9)",
             content: "After the reload, the horizon is kept",
         },
     ],

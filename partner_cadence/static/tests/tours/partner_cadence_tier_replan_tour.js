@@ -50,7 +50,7 @@ registry.category("web_tour.tours").add("partner_cadence_replanned_reminder_tour
             run: "click",
         },
         {
-            trigger: ".o_searchview_facet .o_facet_remove",
+            trigger: ".o_searchview_facet:contains('Late Activities') .o_facet_remove",
             content: "The reminder is no longer late: show all the contacts with activities",
             run: "click",
         },
