@@ -84,24 +84,9 @@ class ResPartner(models.Model):
         new_values = []
         last_by_type = self._get_cadence_last_touches_by_type()
         for partner in self:
-            wanted = {}
-            client_lines = {}
-            if partner.cadence_tier_id and partner.active:
-                for line in partner.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
-                    wanted[line.activity_type_id.id] = ("touch", line)
-                # A channel partner who is also a client: its level's lines too, one schedule
-                # (and one reminder) per touch type whichever asks for it.
-                level = partner.cadence_client_level_id
-                if level and level != partner.cadence_tier_id:
-                    for line in level.line_ids.filtered(lambda line: line.touch_count > 0):
-                        if line.activity_type_id.id in wanted:
-                            client_lines[line.activity_type_id.id] = line
-                        else:
-                            wanted[line.activity_type_id.id] = ("touch", line)
-                if not partner.first_contact_complete:
-                    wanted[first_contact_type.id] = ("first_contact", None)
-                if asks_referrals and partner.cadence_tier_id.asks_referrals:
-                    wanted[ask_type.id] = ("ask_referrals", None)
+            wanted, client_lines = partner._get_wanted_cadence_schedules(
+                first_contact_type, ask_type if asks_referrals else None
+            )
             for schedule in existing[partner.id]:
                 kind, line = wanted.pop(schedule.activity_type_id.id, (None, None))
                 if kind is None or kind != schedule.kind:
@@ -133,6 +118,32 @@ class ResPartner(models.Model):
         obsolete.unlink()
         schedules.create(new_values)
         self._refresh_cadence()
+
+    def _get_wanted_cadence_schedules(self, first_contact_type, ask_type):
+        """The schedules this partner should have: ({type id: (kind, line or None)}, {type id:
+        client level line sharing that type's schedule}); ``ask_type`` None when the settings
+        ask nobody for referrals."""
+        self.ensure_one()
+        wanted = {}
+        client_lines = {}
+        if not (self.cadence_tier_id and self.active):
+            return wanted, client_lines
+        for line in self.cadence_tier_id.line_ids.filtered(lambda line: line.touch_count > 0):
+            wanted[line.activity_type_id.id] = ("touch", line)
+        # A channel partner who is also a client: its level's lines too, one schedule (and one
+        # reminder) per touch type whichever asks for it.
+        level = self.cadence_client_level_id
+        if level and level != self.cadence_tier_id:
+            for line in level.line_ids.filtered(lambda line: line.touch_count > 0):
+                if line.activity_type_id.id in wanted:
+                    client_lines[line.activity_type_id.id] = line
+                else:
+                    wanted[line.activity_type_id.id] = ("touch", line)
+        if not self.first_contact_complete:
+            wanted[first_contact_type.id] = ("first_contact", None)
+        if ask_type and self.cadence_tier_id.asks_referrals:
+            wanted[ask_type.id] = ("ask_referrals", None)
+        return wanted, client_lines
 
     def _get_cadence_last_touches_by_type(self):
         """The last counted touch of each type with these partners: {(partner id, type id): date}."""
