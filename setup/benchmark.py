@@ -267,6 +267,14 @@ def naive_clients(env, sample):
     return len(clients), time.perf_counter() - start
 
 
+def salesperson_groups(env):
+    """The values making a new user a salesperson: the field naming them differs by release."""
+    # odoo.addons holds the addons only once the configuration is loaded, so not at the top.
+    from odoo.addons.partner_cadence import compat
+
+    return {compat.USER_GROUPS: [(4, env.ref("sales_team.group_sale_salesman").id)]}
+
+
 def introductions(env, targets):
     """Time "who can introduce me?" for a user owning a handful of partners spread over the tree."""
     partners = env["res.partner"].search([("name", "like", "Bench Realtor %")], order="id")
@@ -277,7 +285,7 @@ def introductions(env, targets):
             {
                 "name": "Bench Introducer",
                 "login": "bench_introducer",
-                "groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)],
+                **salesperson_groups(env),
             }
         )
     )
@@ -337,7 +345,7 @@ def main():
                 {
                     "name": f"Bench Sales {index}",
                     "login": f"bench_sales_{index}",
-                    "groups_id": [(4, env.ref("sales_team.group_sale_salesman").id)],
+                    **salesperson_groups(env),
                 }
             )
         env.cr.commit()

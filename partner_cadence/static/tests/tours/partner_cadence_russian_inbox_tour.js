@@ -1,5 +1,8 @@
 import { registry } from "@web/core/registry";
 
+// The done popup's buttons are found by place, not by label: 19 translates their aria-labels
+// ("Done and Schedule Next" first, then "Done").
+
 // A Russian salesperson's morning: the inbox says why each partner is due, in Russian...
 registry.category("web_tour.tours").add("partner_cadence_russian_inbox_tour", {
     url: "/odoo",
@@ -43,7 +46,7 @@ registry.category("web_tour.tours").add("partner_cadence_russian_nurture_done_to
             content: "The popup asks what new the touch brought",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done and Schedule Next']:disabled",
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary:not(.mx-2):disabled",
             content: "Nothing can be marked done without it",
         },
         {
@@ -52,7 +55,7 @@ registry.category("web_tour.tours").add("partner_cadence_russian_nurture_done_to
             run: "edit Кейс соседей: счёт за отопление меньше на 30%",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary.mx-2:enabled",
             content: "Done, now that it says what was new",
             run: "click",
         },
@@ -94,7 +97,7 @@ registry.category("web_tour.tours").add("partner_cadence_list_nurture_done_tour"
             content: "The list's Done asks what new the touch brought too",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done and Schedule Next']:disabled",
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary:not(.mx-2):disabled",
             content: "Nothing can be marked done without it",
         },
         {
@@ -102,7 +105,7 @@ registry.category("web_tour.tours").add("partner_cadence_list_nurture_done_tour"
             run: "edit Прайс на обслуживание на три года",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary.mx-2:enabled",
             run: "click",
         },
         {
