@@ -134,3 +134,17 @@ class TestCadenceValue(PartnerCadenceCommon):
         with freeze_time("2027-01-23"):
             lead.invalidate_recordset(["nurture_value_at_risk"])
             self.assertAlmostEqual(lead.nurture_value_at_risk, 2000, delta=50)
+
+    def test_the_cadence_currency_follows_the_company_and_the_main_company(self):
+        other = self.env["res.company"].create({"name": "Cadence Lei", "currency_id": self.env.ref("base.RON").id})
+        local = self.env["res.partner"].create({"name": "Local Client", "company_id": other.id})
+        shared = self.env["res.partner"].create({"name": "Shared Client"})
+        self.assertEqual(local.cadence_currency_id, self.env.ref("base.RON"))
+        self.assertEqual(shared.cadence_currency_id, self.company.currency_id)
+        self.env.ref("base.MDL").active = True
+        other.currency_id = self.env.ref("base.MDL")
+        self.company.currency_id = self.env.ref("base.MDL")
+        self.assertEqual(local.cadence_currency_id, self.env.ref("base.MDL"))
+        self.assertEqual(
+            shared.cadence_currency_id, self.env.ref("base.MDL"), "shared partners count in the main company's"
+        )
