@@ -2,7 +2,7 @@
 
 One tree serves both releases. Each difference has a name here saying what differs; models,
 views, data and tests use the name and never test the release themselves. Its JavaScript
-counterpart is ``static/src/compat.js``. When a release is dropped, its branch of each name
+counterpart is ``static/src/compat/compat.js``. When a release is dropped, its branch of each name
 goes, and the names that then say nothing go with it.
 """
 
@@ -13,9 +13,8 @@ from odoo.modules import module
 
 from odoo.addons.mail.tools.discuss import Store
 
-# The series the running server is, as a number: 18 or 19.
-SERIES = release.version_info[0]
-IS_19 = SERIES >= 19
+# Whether the running server is 19.0 (or later), not 18.0.
+IS_19 = release.version_info[0] >= 19
 
 # 19 dropped res.partner.mobile and crm.lead.mobile: a contact has one phone field.
 PARTNER_PHONE_FIELDS = ("phone",) if IS_19 else ("phone", "mobile")
