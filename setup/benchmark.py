@@ -115,7 +115,7 @@ def plan(env, with_memory=False):
     if with_memory:
         tracemalloc.start()
     start = time.perf_counter()
-    planned = env["partner.cadence.schedule"]._cron_plan_reminders()
+    planned = env["partner.cadence.planner"]._cron_plan_partners()
     elapsed = time.perf_counter() - start
     peak = 0
     if with_memory:

@@ -20,6 +20,7 @@ and the authority to buy: the qualification score is the share of those confirme
 import dataclasses
 import datetime
 
+from .bounds import MAX_REACH_DAYS, period_too_long
 from .cadence import add_interval
 
 LOW, STANDARD, HIGH = "low", "standard", "high"
@@ -41,7 +42,12 @@ class Phase:
 
 
 def check_phases(phases):
-    """Refuse a sequence a lead could not go through: the reason, or None when it is sound."""
+    """Refuse a sequence a lead could not go through: the reason, or None when it is sound.
+
+    >>> check_phases([Phase(1, 30, touch_count=7), Phase(2, 0, interval_number=1, interval_unit="month")])
+    >>> check_phases([Phase(1, 0, interval_number=1_000_000, interval_unit="month")])
+    'too_long'
+    """
     if not phases:
         return "empty"
     for index, phase in enumerate(phases):
@@ -53,6 +59,10 @@ def check_phases(phases):
             return "no_rhythm"
         if phase.touch_count > 0 and phase.duration_days == 0:
             return "touches_without_duration"
+        if phase.duration_days > MAX_REACH_DAYS or (
+            phase.touch_count <= 0 and period_too_long(phase.interval_number, phase.interval_unit)
+        ):
+            return "too_long"
     return None
 
 

@@ -1,4 +1,5 @@
 from . import partner_cadence_planner
+from . import partner_cadence_rederivation
 from . import partner_cadence_reminder_mixin
 from . import partner_cadence_tier
 from . import partner_cadence_tier_line

@@ -167,6 +167,14 @@ class CrmLead(models.Model):
         )
         return self.browse(row[0] for row in self.env.cr.fetchall())
 
+    def _cadence_rederive(self, inputs):
+        """Hook of ``partner.cadence.planner._rederive``: the marker thresholds changed; the
+        leads whose potential moved with them are cut or given an expert, as when answered."""
+        before = {lead.id: lead.potential for lead in self}
+        self.modified(inputs)
+        self.env.flush_all()
+        self.filtered(lambda lead: lead.active and lead.potential != before[lead.id])._apply_potential()
+
     def _apply_potential(self):
         """Cut a low-potential lead from nurturing; give a high-potential one an expert."""
         self.filtered(

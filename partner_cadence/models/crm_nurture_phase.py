@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..domain.bounds import MAX_REACH_DAYS
 from ..domain.cadence import IntervalUnit
 from ..domain.nurture import Phase, check_phases
 
@@ -75,7 +76,7 @@ class CrmNurturePhase(models.Model):
         if intensive and intensive in self:
             self._check_intensive_window(intensive.duration_days)
 
-    @api.constrains("duration_days", "touch_count", "interval_number", "sequence", "active")
+    @api.constrains("duration_days", "touch_count", "interval_number", "interval_unit", "sequence", "active")
     def _check_sequence(self):
         messages = {
             "empty": self.env._("The nurture sequence needs at least one phase."),
@@ -85,6 +86,10 @@ class CrmNurturePhase(models.Model):
             ),
             "no_rhythm": self.env._("Each phase needs a number of touches or a period between touches."),
             "touches_without_duration": self.env._("Touches are spread over a duration: give the phase one."),
+            "too_long": self.env._(
+                "A phase's duration and its period between touches reach at most %(days)s days, about five years.",
+                days=MAX_REACH_DAYS,
+            ),
         }
         for company in self.company_id | self.env.company:
             phases = self._get_sequence(company)

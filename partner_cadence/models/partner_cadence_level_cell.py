@@ -60,35 +60,16 @@ class PartnerCadenceLevelCell(models.Model):
     def _resuggest_partners(self):
         """The clients answering these cells' pairs follow the new level, their reminders with
         it; those whose tier was chosen by hand keep it."""
-        answered = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(
-                compat.domain_or(
+        self.env["partner.cadence.planner"]._rederive(
+            "res.partner",
+            compat.domain_or(
+                [
                     [
-                        [
-                            ("cadence_financial_standing", "=", cell.financial_standing),
-                            ("cadence_relationship", "=", cell.relationship),
-                        ]
-                        for cell in self
+                        ("cadence_financial_standing", "=", cell.financial_standing),
+                        ("cadence_relationship", "=", cell.relationship),
                     ]
-                )
-            )
+                    for cell in self
+                ]
+            ),
+            ["cadence_financial_standing", "cadence_relationship"],
         )
-
-        def levels(partner):
-            return partner.cadence_tier_id, partner.cadence_client_level_id
-
-        before = {partner.id: levels(partner) for partner in answered}
-        # The answers did not change, their meaning did: recompute what depends on them.
-        answered.modified(["cadence_financial_standing", "cadence_relationship"])
-        answered.flush_recordset(
-            [
-                "cadence_suggested_tier_id",
-                "cadence_tier_id",
-                "cadence_suggested_client_level_id",
-                "cadence_client_level_id",
-            ]
-        )
-        answered.filtered(lambda partner: levels(partner) != before[partner.id])._sync_cadence_schedules()

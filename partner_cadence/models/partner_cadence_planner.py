@@ -1,4 +1,6 @@
+import functools
 import logging
+import time
 
 from psycopg2 import errors
 
@@ -29,6 +31,51 @@ class PartnerCadencePlanner(models.AbstractModel):
     _name = "partner.cadence.planner"
     _description = "Cadence Planner"
 
+    # ------------------------------------------------------------
+    # THE NIGHTLY PASS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_plan_partners(self):
+        """Scheduled action: the partners' nightly pass, one named step after the other, each
+        timed in the log. Returns the number of reminders planned.
+
+        Every step claims and commits its own batches (see ``_run_batches``): the pass is safe
+        to run on several servers at once, and a pass killed midway resumes where it stopped.
+        """
+        partners = self.env["res.partner"]
+        schedules = self.env["partner.cadence.schedule"]
+        steps = (
+            ("re-derive values whose inputs changed", self.env["partner.cadence.rederivation"]._run_pending),
+            ("give partners planned without it their schedules", partners._sync_unsynced_cadence_schedules),
+            ("re-plan partners of changed tiers", partners._replan_changed_tiers),
+            (
+                "register the meetings held",
+                functools.partial(self._run_step, self.env["calendar.event"]._register_ended_cadence_meetings),
+            ),
+            ("drop reminders no schedule holds", partners._drop_orphan_cadence_reminders),
+            ("plan due reminders", schedules._plan_due_reminders),
+            ("refresh partner values", partners._refresh_cadence_values),
+            ("refresh clients", partners._refresh_cadence_clients),
+            ("record survey scores", partners._refresh_cadence_survey_scores),
+            ("plan direct mail", functools.partial(self._run_step, self.env["partner.cadence.direct.mail"]._plan_letters)),
+        )
+        results = dict(self._run_timed_steps(steps))
+        return results["plan due reminders"]
+
+    @api.model
+    def _run_timed_steps(self, steps):
+        """Run each ``(name, step)`` in turn, logging what it returned and how long it took."""
+        for name, step in steps:
+            started = time.perf_counter()
+            result = step()
+            _logger.info("cadence planner: %s: %s in %.2f s", name, result, time.perf_counter() - started)
+            yield name, result
+
+    # ------------------------------------------------------------
+    # SETTINGS AND HELPERS
+    # ------------------------------------------------------------
+
     @api.model
     def _get_settings(self):
         """The settings as one typed object (see ``domain.settings``); each parameter read is
@@ -41,6 +88,19 @@ class PartnerCadencePlanner(models.AbstractModel):
         """The settings' default responsible, or the administrator when it is unset or gone."""
         user = self.env["res.users"].sudo().browse(settings.default_user_id).exists()
         return user or self.env.ref("base.user_admin")
+
+    @api.model
+    def _rederive(self, model_name, domain, inputs):
+        """Re-derive the stored values of ``model_name``'s records matching ``domain`` whose
+        ``inputs`` changed meaning (an admin changed a tier, a grid cell or a setting they are
+        read with): in this request when they fit in one batch, else in the scheduled action
+        (see partner.cadence.rederivation). The model's ``_cadence_rederive(inputs)`` does it."""
+        limit = self._get_settings().batch_size
+        records = self.env[model_name].sudo().with_context(active_test=False).search(domain, limit=limit + 1)
+        if len(records) <= limit:
+            records._cadence_rederive(inputs)
+        else:
+            self.env["partner.cadence.rederivation"].sudo()._request(model_name, domain, inputs)
 
     @api.model
     def _notification(self, message, kind="success", close_dialog=False):

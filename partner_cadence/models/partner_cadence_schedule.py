@@ -1,13 +1,9 @@
-import logging
-
 from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .. import compat
 from ..domain.cadence import period_quota, period_start, planning_cutoff
 from ..domain.reminders import Reminder, slot
-
-_logger = logging.getLogger(__name__)
 
 DUE_INDEX = "partner_cadence_schedule_due_idx"
 
@@ -169,26 +165,12 @@ class PartnerCadenceSchedule(models.Model):
         return [row[0] for row in rows]
 
     @api.model
-    def _cron_plan_reminders(self):
-        """Scheduled action: the reminders of every partner due within the planning horizon,
-        after re-planning the tiers changed since the last run and registering the meetings
-        held meanwhile; then the partners' values.
-
-        Safe to run on several servers at once and to kill midway: see partner.cadence.planner.
-        """
+    def _plan_due_reminders(self):
+        """Nightly pass step: every slot that does not hold what it should, within the planning
+        horizon, in claimed batches; returns the number of reminders created."""
         planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        partners = self.env["res.partner"]
-        partners._replan_changed_tiers()
-        planner._run_step(self.env["calendar.event"]._register_ended_cadence_meetings)
-        cutoff = planning_cutoff(fields.Date.context_today(self), settings.horizon_days)
-        done = planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
-        partners._refresh_cadence_values()
-        partners._refresh_cadence_clients()
-        partners._refresh_cadence_survey_scores()
-        planner._run_step(self.env["partner.cadence.direct.mail"]._plan_letters)
-        _logger.info("cadence planner: %s reminders planned up to %s", done, cutoff)
-        return done
+        cutoff = planning_cutoff(fields.Date.context_today(self), planner._get_settings().horizon_days)
+        return planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
 
     @api.model
     def _plan_reminders_of(self, schedules):

@@ -22,6 +22,8 @@ RELATIONSHIP_SELECTION = [
     ("loyal", "Loyal"),
     ("one_off", "One-off or seasonal"),
 ]
+# What the suggestion of a qualified partner reads of the tiers.
+SUGGESTION_FIELDS = {"inbound_frequency", "sequence", "active", "company_id"}
 
 
 class PartnerCadenceTier(models.Model):
@@ -149,7 +151,10 @@ class PartnerCadenceTier(models.Model):
         for vals in vals_list:
             if vals.get("use_quota_period"):
                 vals.update(quota_period)
-        return super().create(vals_list)
+        tiers = super().create(vals_list)
+        if any(vals.get("inbound_frequency") for vals in vals_list):
+            tiers._resuggest_partners()
+        return tiers
 
     def write(self, vals):
         if vals.get("use_quota_period"):
@@ -157,7 +162,19 @@ class PartnerCadenceTier(models.Model):
         result = super().write(vals)
         if {"interval_number", "interval_unit", "use_quota_period", "asks_referrals"} & vals.keys():
             self._request_replan()
+        if SUGGESTION_FIELDS & vals.keys():
+            self._resuggest_partners()
         return result
+
+    def _resuggest_partners(self):
+        """The suggestion of every qualified partner reads the tiers: which inbound frequency
+        suggests which tier, in which order, for which company. Re-derive it."""
+        partners = self.env["res.partner"]
+        self.env["partner.cadence.planner"]._rederive(
+            "res.partner",
+            partners._get_cadence_answered_domain(),
+            ["cadence_inbound_frequency", "cadence_financial_standing"],
+        )
 
     @api.model
     def _get_quota_period(self):
@@ -179,14 +196,16 @@ class PartnerCadenceTier(models.Model):
         if not self:
             return
         self.env.flush_all()
-        # Only tiers with partners: a tier nobody follows has nothing to re-plan.
+        # Only tiers with partners (on it as their tier, or as their client level beside a
+        # partner tier): a tier nobody follows has nothing to re-plan.
         self.env.cr.execute(
             SQL(
                 """
                 UPDATE partner_cadence_tier tier
                    SET replan_requested_at = clock_timestamp() AT TIME ZONE 'UTC'
                  WHERE tier.id IN %s
-                   AND EXISTS (SELECT 1 FROM res_partner partner WHERE partner.cadence_tier_id = tier.id)
+                   AND EXISTS (SELECT 1 FROM res_partner partner
+                                WHERE partner.cadence_tier_id = tier.id OR partner.cadence_client_level_id = tier.id)
                 """,
                 tuple(self.ids),
             )

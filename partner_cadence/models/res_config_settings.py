@@ -352,15 +352,48 @@ class ResConfigSettings(models.TransientModel):
 
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()
-        keys = ("partner_cadence.quota_period", "partner_cadence.weekdays_only", "partner_cadence.ask_referrals_days")
-        before = tuple(params.get_param(key) for key in keys)
+        keys = [key for keys in self._PARTNER_CADENCE_DERIVED.values() for key in keys]
+        keys += ["quota_period", "weekdays_only", "ask_referrals_days"]
+        before = {key: params.get_param(f"partner_cadence.{key}") for key in keys}
         result = super().set_values()
         self._set_partner_cadence_values()
-        after = tuple(params.get_param(key) for key in keys)
-        if before[0] != after[0]:
+        changed = {key for key in keys if params.get_param(f"partner_cadence.{key}") != before[key]}
+        if "quota_period" in changed:
             self.env["partner.cadence.tier"]._apply_quota_period()
-        if before[2] != after[2]:
+        if {"ask_referrals_days", "weekdays_only"} & changed:
             self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
-        elif before[1] != after[1]:
-            self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
+        self._rederive_partner_cadence_values(changed)
         return result
+
+    # Stored values read with settings: {what re-derives them: the settings they read}.
+    _PARTNER_CADENCE_DERIVED = {
+        "suggested_tiers": ("market_size", "share_monthly_percent", "share_rare_percent"),
+        "nps_groups": ("nps_promoter_min", "nps_neutral_min"),
+        "lead_potentials": ("potential_low_answers", "potential_high_percent"),
+        # Refreshed for every partner at once, set-based: the scheduled action's pass.
+        "nightly_pass": (
+            "value_window_months",
+            "monthly_loss_percent",
+            "purchase_history_months",
+            "repurchase_min_purchases",
+            "repurchase_notice_days",
+            "upsell_percent",
+            "abc_a_percent",
+            "abc_b_percent",
+            "xyz_x_percent",
+            "xyz_y_percent",
+        ),
+    }
+
+    def _rederive_partner_cadence_values(self, changed):
+        """Every stored value read with a setting in ``changed`` follows it."""
+        planner = self.env["partner.cadence.planner"]
+        derived = {name for name, keys in self._PARTNER_CADENCE_DERIVED.items() if changed & set(keys)}
+        if "suggested_tiers" in derived:
+            planner._rederive("res.partner", [("cadence_deal_count", ">", 0)], ["cadence_deal_count"])
+        if "nps_groups" in derived:
+            planner._rederive("res.partner", [("cadence_nps_date", "!=", False)], ["cadence_nps_score"])
+        if "lead_potentials" in derived:
+            planner._rederive("crm.lead", [("marker_answer_ids.option_id", "!=", False)], ["marker_answer_ids"])
+        if "nightly_pass" in derived:
+            self.env.ref("partner_cadence.ir_cron_plan_partner_touches").sudo()._trigger()

@@ -224,6 +224,34 @@ class ResPartner(models.Model):
             partner.cadence_suggested_tier_id = tier_id
             partner.cadence_suggested_client_level_id = level_id
 
+    @api.model
+    def _get_cadence_answered_domain(self):
+        """Partners whose qualification answers make a suggestion: the only ones a change of
+        the tiers, the grid or the market-share settings can move."""
+        return compat.domain_or(
+            [
+                [("cadence_inbound_frequency", "!=", False)],
+                [("cadence_idle_inbound_frequency", "!=", False)],
+                [("cadence_deal_count", ">", 0)],
+                [("cadence_financial_standing", "!=", False)],
+                [("cadence_relationship", "!=", False)],
+            ]
+        )
+
+    def _cadence_rederive(self, inputs):
+        """Hook of ``partner.cadence.planner._rederive``: the answers in ``inputs`` did not
+        change, their meaning did (a tier, a grid cell, a threshold). Recompute what depends on
+        them and re-plan the partners whose tier or client level moved with it; a tier chosen
+        by hand stays."""
+
+        def levels(partner):
+            return partner.cadence_tier_id, partner.cadence_client_level_id
+
+        before = {partner.id: levels(partner) for partner in self}
+        self.modified(inputs)
+        self.env.flush_all()
+        self.filtered(lambda partner: levels(partner) != before[partner.id])._sync_cadence_schedules()
+
     @api.depends("cadence_suggested_tier_id", "cadence_tier_pinned")
     def _compute_cadence_tier_id(self):
         for partner in self:
@@ -325,7 +353,10 @@ class ResPartner(models.Model):
             if partner.last_touch_date
         ]
         self.env["partner.cadence.touch"]._record(touched)
-        partners.filtered("cadence_tier_id")._sync_cadence_schedules()
+        # mail_activity_automation_skip (an import, say) plans nothing now: the nightly pass
+        # gives these partners their schedules and reminders.
+        if not self.env.context.get("mail_activity_automation_skip"):
+            partners.filtered("cadence_tier_id")._sync_cadence_schedules()
         return partners
 
     def write(self, vals):
@@ -341,9 +372,12 @@ class ResPartner(models.Model):
             )
         if CADENCE_SCHEDULE_FIELDS & vals.keys():
             # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
-            self.filtered(
-                lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids
-            )._sync_cadence_schedules()
+            on_cadence = self.filtered(lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids)
+            if self.env.context.get("mail_activity_automation_skip"):
+                # Left to the nightly pass, which re-plans the tiers and levels marked here.
+                (on_cadence.cadence_tier_id | on_cadence.cadence_client_level_id)._request_replan()
+            else:
+                on_cadence._sync_cadence_schedules()
         if "user_id" in vals:
             self._reassign_cadence_reminders()
         if "cadence_value_manual" in vals:
@@ -384,7 +418,6 @@ class ResPartner(models.Model):
                     r"""
                     SELECT id FROM res_partner
                      WHERE active AND (%(matches)s)
-                  ORDER BY id LIMIT 1
                     """,
                     matches=SQL(" OR ").join(
                         SQL(
@@ -397,7 +430,9 @@ class ResPartner(models.Model):
                     ),
                 )
             )
-            partner = partners.browse(row[0] for row in rows)._filtered_access("read")
+            # Every match, then the first the user may read: another company's partner with the
+            # same number must not hide the one they work with.
+            partner = partners.search([("id", "in", [row[0] for row in rows])], order="id", limit=1)
             if partner:
                 return partner
         if email:

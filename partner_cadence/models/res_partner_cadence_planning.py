@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, format_amount
 from odoo.tools.misc import babel_locale_parse, get_lang
 
-from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, days_late, slot_kind
+from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, PARTNER_CADENCE_KINDS, TOUCH, days_late, slot_kind
 
 
 class ResPartner(models.Model):
@@ -167,9 +167,16 @@ class ResPartner(models.Model):
         if not marks:
             return
         requested = [SQL("(%s, %s::timestamp)", tier_id, at) for tier_id, at in marks]
+        tier_ids = [tier_id for tier_id, _at in marks]
+        # A channel partner who is also a client follows its client level's lines too.
         planner._run_batches(
             "res.partner",
-            [("cadence_tier_id", "in", [tier_id for tier_id, _at in marks]), ("active", "in", (True, False))],
+            [
+                "|",
+                ("cadence_tier_id", "in", tier_ids),
+                ("cadence_client_level_id", "in", tier_ids),
+                ("active", "in", (True, False)),
+            ],
             self._replan_partners,
         )
         planner._run_step(
@@ -184,6 +191,41 @@ class ResPartner(models.Model):
             ),
         )
         self.env["partner.cadence.tier"].invalidate_model(["replan_requested_at"])
+
+    @api.model
+    def _drop_orphan_cadence_reminders(self):
+        """Nightly pass step: open reminders in a cadence slot of a partner that no schedule
+        holds any more (a user removed the schedule while a planner filled its slot) have
+        nothing left to remind of; dropped in claimed batches, each checked again once claimed."""
+        planner = self.env["partner.cadence.planner"]
+        self.env.flush_all()
+        ids = [row[0] for row in self.env.execute_query(self._get_orphan_cadence_reminders_query())]
+        return planner._run_batches_over_ids("mail.activity", ids, self._drop_orphan_cadence_reminders_of)
+
+    @api.model
+    def _get_orphan_cadence_reminders_query(self, among=None):
+        return SQL(
+            """
+            SELECT activity.id
+              FROM mail_activity activity
+             WHERE activity.res_model = 'res.partner' AND activity.active
+               AND split_part(activity.cadence_slot, ':', 1) IN %(kinds)s
+               AND NOT EXISTS (SELECT 1 FROM partner_cadence_schedule schedule
+                                WHERE schedule.partner_id = activity.res_id
+                                  AND schedule.kind || ':' || schedule.activity_type_id = activity.cadence_slot)
+               %(among)s
+             ORDER BY activity.id
+            """,
+            kinds=PARTNER_CADENCE_KINDS,
+            among=SQL("AND activity.id = ANY(%s)", among) if among is not None else SQL(),
+        )
+
+    @api.model
+    def _drop_orphan_cadence_reminders_of(self, reminders):
+        self.env.flush_all()
+        orphans = self.env.execute_query(self._get_orphan_cadence_reminders_query(reminders.ids))
+        reminders.browse(row[0] for row in orphans).unlink()
+        return len(orphans)
 
     @api.model
     def _replan_partners(self, partners):

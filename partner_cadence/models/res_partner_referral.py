@@ -14,9 +14,26 @@ class ResPartnerReferral(models.Model):
     _name = "res.partner.referral"
     _description = "Referral"
     _order = "date desc, id desc"
+    # A recommendation never links partners of two companies: Odoo refuses it as on its own
+    # documents, whichever path creates it (form, wizard, import, JSON-RPC).
+    _check_company_auto = True
 
-    referrer_id = fields.Many2one("res.partner", string="Recommended By", required=True, index=True, ondelete="cascade")
-    referred_id = fields.Many2one("res.partner", string="Recommended", required=True, index=True, ondelete="cascade")
+    referrer_id = fields.Many2one(
+        "res.partner",
+        string="Recommended By",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    referred_id = fields.Many2one(
+        "res.partner",
+        string="Recommended",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
     kind_id = fields.Many2one(
         "res.partner.referral.kind",
         required=True,
@@ -37,7 +54,15 @@ class ResPartnerReferral(models.Model):
         required=True,
         default="to_contact",
     )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, index=True)
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        help="The company of the partners; the current one when both are shared between companies.",
+    )
 
     def init(self):
         # One row that every change of the introduction tree updates first: see _lock_tree.
@@ -63,6 +88,16 @@ class ResPartnerReferral(models.Model):
         self.env.cr.execute(
             SQL("UPDATE %s SET version = version + 1 WHERE id = 1", SQL.identifier(REFERRAL_TREE_LOCK_TABLE))
         )
+
+    @api.depends("referrer_id.company_id", "referred_id.company_id")
+    def _compute_company_id(self):
+        for referral in self:
+            referral.company_id = (
+                referral.referrer_id.company_id
+                or referral.referred_id.company_id
+                or referral.company_id
+                or self.env.company
+            )
 
     @api.depends("referrer_id", "referred_id")
     def _compute_display_name(self):

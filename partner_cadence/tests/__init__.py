@@ -15,3 +15,10 @@ from . import test_access_leaks
 from . import test_concurrency
 from . import test_rpc_access
 from . import test_compat
+from . import test_clients
+from . import test_direct_mail
+from . import test_optional_apps
+from . import test_prospect_sheets
+from . import test_rederivation
+from . import test_reminder_titles
+from . import test_unanswered

@@ -41,7 +41,7 @@ class TestBadInput(PartnerCadenceCommon):
                 settings = Form(self.env["res.config.settings"])
                 setattr(settings, field_name, value)
                 settings.save()
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
 
     def test_rules_hold_on_every_path(self):
         with self.assertRaisesRegex(UserError, "at least one cadence line"), self.env.cr.savepoint():

@@ -61,7 +61,7 @@ class TestCadenceAccess(PartnerCadenceCommon):
     @users("cadence_manager")
     def test_manager_edits_tiers(self):
         self.tier_weekly.with_env(self.env).interval_number = 2
-        self.env["partner.cadence.schedule"].sudo()._cron_plan_reminders()
+        self.env["partner.cadence.planner"].sudo()._cron_plan_partners()
         self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 24))
 
     @users("cadence_other_company")

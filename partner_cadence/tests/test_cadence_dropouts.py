@@ -31,7 +31,7 @@ class TestCadenceDropouts(PartnerCadenceCommon):
         meeting_line = tier.line_ids.filtered(lambda line: line.activity_type_id == self.meeting_type)
         self.assertTrue(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
         meeting_line.unlink()
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self._reminders(self.realtor, "mail.mail_activity_data_meeting"))
         self.assertTrue(self._reminders(self.realtor), "the other line's reminder stays")
 

@@ -57,15 +57,15 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(reminders.mapped("res_name"), [p.display_name for p in self.realtor | self.due_soon])
 
     def test_partner_without_tier_gets_nothing(self):
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self.untiered.activity_ids)
         self.assertFalse(self.untiered.cadence_schedule_ids)
 
     def test_reminder_beyond_horizon_waits(self):
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self._reminders(self.later))
         with freeze_time("2026-12-14"):
-            self.env["partner.cadence.schedule"]._cron_plan_reminders()
+            self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(self._reminders(self.later).date_deadline, date(2026, 12, 20))
 
     def test_cron_resumes_in_batches(self):
@@ -76,7 +76,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
             )
         self._reminders(partners).unlink()
         self.env["ir.config_parameter"].set_param("partner_cadence.batch_size", 2)
-        planned = self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        planned = self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(planned, 5)
         self.assertEqual(len(self._reminders(partners)), 5)
 
@@ -128,7 +128,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertTrue(self.tier_weekly.replan_requested_at)
         self.assertEqual(reminder.date_deadline, date(2026, 11, 17), "not in the manager's request")
         self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]), "the action is triggered")
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(reminder.date_deadline, date(2026, 11, 24))
         self.assertFalse(self.tier_weekly.replan_requested_at)
 
@@ -142,9 +142,9 @@ class TestCadencePlanning(PartnerCadenceCommon):
             return original(partner_model, partners)
 
         with patch.object(Partner, "_replan_partners", changed_meanwhile):
-            self.env["partner.cadence.schedule"]._cron_plan_reminders()
+            self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertTrue(self.tier_weekly.replan_requested_at, "the second change waits for the next run")
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self.tier_weekly.replan_requested_at)
         self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 1), "three weeks after the 10th")
 
@@ -191,7 +191,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.realtor.action_archive()
         archived = self.realtor.with_context(active_test=False)
         self.assertFalse(self._reminders(archived))
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self._reminders(archived))
 
     @mute_logger("odoo.sql_db")
@@ -204,7 +204,7 @@ class TestCadencePlanning(PartnerCadenceCommon):
         existing = self._reminders(self.realtor)
         schedule = self.realtor.cadence_schedule_ids
         self.assertEqual(schedule._plan_reminders(), 0)
-        self.assertEqual(self.env["partner.cadence.schedule"]._cron_plan_reminders(), 0)
+        self.assertEqual(self.env["partner.cadence.planner"]._cron_plan_partners(), 0)
         self.assertEqual(self._reminders(self.realtor), existing)
         self.assertEqual(schedule.activity_id, existing)
 
@@ -230,10 +230,10 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.env["ir.config_parameter"].set_param("partner_cadence.batch_size", 2)
         with patch.object(Schedule, "_plan_reminders_of", dies_on_second_batch):
             try:
-                self.env["partner.cadence.schedule"]._cron_plan_reminders()
+                self.env["partner.cadence.planner"]._cron_plan_partners()
             except KeyboardInterrupt:
                 killed = True
         self.assertTrue(killed)
         self.assertEqual(len(self._reminders(partners)), 2)
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(len(self._reminders(partners)), 4)

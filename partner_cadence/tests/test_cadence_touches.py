@@ -42,8 +42,8 @@ class TestCadenceTouches(PartnerCadenceCommon):
         self._meeting(datetime(2026, 11, 25, 9, 0), self.realtor)
         self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))
         with freeze_time("2026-11-25 11:00:00"):
-            self.env["partner.cadence.schedule"]._cron_plan_reminders()
-            self.env["partner.cadence.schedule"]._cron_plan_reminders()
+            self.env["partner.cadence.planner"]._cron_plan_partners()
+            self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 25))
         self.assertEqual(len(self.realtor.cadence_touch_ids.filtered(lambda t: t.origin == "meeting")), 1)
 
@@ -86,7 +86,7 @@ class TestCadenceTouches(PartnerCadenceCommon):
         self.realtor.cadence_do_not_contact = True
         self.assertFalse(reminder.exists())
         self.assertFalse(self.realtor.next_touch_date)
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertFalse(self._reminders(self.realtor))
         self.realtor.cadence_do_not_contact = False
         self.assertEqual(self._reminders(self.realtor).date_deadline, date(2026, 11, 17))

@@ -59,7 +59,7 @@ class TestCadenceTour(HttpCase):
         tier = self.env.ref("partner_cadence.partner_cadence_tier_weekly")
         self.assertEqual((tier.unanswered_limit, tier.segment_cells), (5, "AX"))
         # Saving the tier triggered the scheduled action, which runs it in the background.
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
         self.start_tour("/odoo", "partner_cadence_replanned_reminder_tour", login="tour_salesman")
 

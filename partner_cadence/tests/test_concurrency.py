@@ -94,7 +94,7 @@ class TestConcurrency(BaseCase):
 
     def _run_planner(self):
         with self.registry.cursor() as cr:
-            api.Environment(cr, SUPERUSER_ID, {})["partner.cadence.schedule"]._cron_plan_reminders()
+            api.Environment(cr, SUPERUSER_ID, {})["partner.cadence.planner"]._cron_plan_partners()
 
     def _open_reminders(self, partner_ids):
         with self.registry.cursor() as cr:

@@ -92,7 +92,7 @@ class TestOptionalApps(PartnerCadenceCommon):
     def test_a_completed_survey_gives_the_client_its_score_once(self):
         self._answer(9, date(2026, 11, 20), other_score=2)
         self._answer(0, date(2026, 11, 21), test_entry=True)
-        self.env["partner.cadence.schedule"]._cron_plan_reminders()
+        self.env["partner.cadence.planner"]._cron_plan_partners()
         self.assertEqual(
             (self.client.cadence_nps_score, self.client.cadence_nps_date, self.client.cadence_nps_group),
             (9, date(2026, 11, 20), "promoter"),

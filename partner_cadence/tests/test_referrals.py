@@ -121,7 +121,7 @@ class TestReferrals(PartnerCadenceCommon):
         ask = self.realtor.cadence_schedule_ids.filtered(lambda s: s.kind == "ask_referrals")
         self.assertEqual(ask.next_due_date, date(2027, 2, 21))
         with freeze_time("2027-02-16"):
-            self.env["partner.cadence.schedule"]._cron_plan_reminders()
+            self.env["partner.cadence.planner"]._cron_plan_partners()
         reminder = self._reminders(self.realtor, "partner_cadence.mail_activity_type_ask_referrals")
         self.assertEqual(reminder.summary, "Ask for referrals")
         self.assertIn("Ask for colleagues in the same line of work", reminder.note)

@@ -93,6 +93,6 @@ class TestRpcAccess(HttpCase):
     def test_private_methods_cannot_be_called_at_all(self):
         self.authenticate("rpc_outsider", "rpc_outsider")
         with self.assertRaises(JsonRpcException):
-            self._call("partner.cadence.schedule", "_cron_plan_reminders", [])
+            self._call("partner.cadence.planner", "_cron_plan_partners", [])
         with self.assertRaises(JsonRpcException):
             self._call("partner.cadence.planner", "_run_batches", [])
