@@ -19,7 +19,5 @@ def test_docstring_examples(name):
 
 
 def test_the_domain_has_examples():
-    examples = sum(
-        doctest.testmod(importlib.import_module(f"partner_cadence.domain.{name}"))[1] for name in MODULES
-    )
+    examples = sum(doctest.testmod(importlib.import_module(f"partner_cadence.domain.{name}"))[1] for name in MODULES)
     assert examples > 0

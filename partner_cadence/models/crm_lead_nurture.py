@@ -133,9 +133,7 @@ class CrmLead(models.Model):
         """Move each running lead to its current phase and keep exactly one open nurture touch,
         on the date its phase says, through the reminder engine."""
         today = fields.Date.context_today(self)
-        planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        default_user = planner._get_default_responsible(settings)
+        settings = self.env["partner.cadence.planner"]._get_settings()
         cutoff = planning_cutoff(today, settings.horizon_days)
         key_slot = slot(NURTURE)
         call_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_call")
@@ -169,9 +167,7 @@ class CrmLead(models.Model):
                 lead.nurture_touch_count,
                 preferred=(lead.preferred_channel_id or lead.partner_id.preferred_channel_id).id,
             )
-            wanted[lead.id, key_slot] = Reminder(
-                channel or call_type_id, due, lead._get_cadence_responsible(default_user).id
-            )
+            wanted[lead.id, key_slot] = Reminder(channel or call_type_id, due, None)
 
         def describe(lead, _slot, _format_day):
             summary = lead.env._(

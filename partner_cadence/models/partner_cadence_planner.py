@@ -58,7 +58,10 @@ class PartnerCadencePlanner(models.AbstractModel):
             ("refresh partner values", partners._refresh_cadence_values),
             ("refresh clients", partners._refresh_cadence_clients),
             ("record survey scores", partners._refresh_cadence_survey_scores),
-            ("plan direct mail", functools.partial(self._run_step, self.env["partner.cadence.direct.mail"]._plan_letters)),
+            (
+                "plan direct mail",
+                functools.partial(self._run_step, self.env["partner.cadence.direct.mail"]._plan_letters),
+            ),
         )
         results = dict(self._run_timed_steps(steps))
         return results["plan due reminders"]

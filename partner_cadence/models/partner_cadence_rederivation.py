@@ -35,7 +35,9 @@ class PartnerCadenceRederivation(models.Model):
     inputs = fields.Char(
         required=True, readonly=True, help="The input fields whose meaning changed, separated by commas."
     )
-    last_id = fields.Integer(readonly=True, default=0, help="Records up to this id are re-derived already.")
+    last_id = fields.Integer(
+        string="Done Up To Record", readonly=True, default=0, help="Records up to this id are re-derived already."
+    )
 
     @api.model
     def _request(self, model_name, domain, inputs):

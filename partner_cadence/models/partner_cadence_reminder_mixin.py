@@ -1,3 +1,4 @@
+import dataclasses
 from collections import defaultdict
 
 from markupsafe import Markup, escape
@@ -54,7 +55,8 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
     def _ensure_cadence_reminders(self, wanted, cutoff, describe):
         """Make each named slot hold what it should, for these records, in a few batched writes.
 
-        :param wanted: {(record id, slot): domain.reminders.Reminder, or None when nothing is due}
+        :param wanted: {(record id, slot): domain.reminders.Reminder, or None when nothing is due};
+            a reminder without ``user_id`` goes to the record's responsible, found here
         :param cutoff: the last due date planned now; open reminders follow their date anyway
         :param describe: ``describe(record, slot, format_day)`` returns the summary and the lines
             of the note of a new reminder, ``record`` in its responsible user's language
@@ -62,6 +64,7 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         """
         if not wanted:
             return 0
+        wanted = self._assign_cadence_responsibles(wanted)
         open_reminders = self.browse({res_id for res_id, _slot in wanted})._get_cadence_reminders(
             {slot for _res_id, slot in wanted}
         )
@@ -86,6 +89,25 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         if changes.create or changes.drop:
             self.invalidate_model(["activity_ids"])
         return len(created)
+
+    def _assign_cadence_responsibles(self, wanted):
+        """``wanted`` with each reminder that names no user given the record's responsible
+        (see ``_get_cadence_responsible``): records with the same candidates share one answer,
+        and the default responsible of the settings is looked up once."""
+        unassigned = [key for key, reminder in wanted.items() if reminder and not reminder.user_id]
+        if not unassigned:
+            return wanted
+        planner = self.env["partner.cadence.planner"]
+        default_user = planner._get_default_responsible(planner._get_settings())
+        by_candidates = {}
+        assigned = dict(wanted)
+        for key in unassigned:
+            record = self.browse(key[0])
+            candidates = tuple(record._get_cadence_responsible_candidates().ids)
+            if candidates not in by_candidates:
+                by_candidates[candidates] = record._get_cadence_responsible(default_user).id
+            assigned[key] = dataclasses.replace(wanted[key], user_id=by_candidates[candidates])
+        return assigned
 
     def _prepare_cadence_reminders(self, wanted, describe):
         """``mail.activity`` values of the reminders ``wanted`` ({(record id, slot): Reminder}),

@@ -109,25 +109,20 @@ class PartnerCadenceSchedule(models.Model):
         is due, through the reminder engine; returns the number of reminders created."""
         if not self:
             return 0
-        planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        default_user = planner._get_default_responsible(settings)
+        settings = self.env["partner.cadence.planner"]._get_settings()
         cutoff = planning_cutoff(fields.Date.context_today(self), settings.horizon_days)
         wanted = {}
         by_key = {}
-        responsibles = {}
         for schedule in self:
             partner = schedule.partner_id
             key = (partner.id, schedule._get_reminder_slot())
             by_key[key] = schedule
-            if not (schedule.next_due_date and partner.active):
-                wanted[key] = None
-                continue
-            # Partners sharing a salesperson share the answer: one lookup per pair, not per partner.
-            owners = (partner.user_id.id, partner.commercial_partner_id.user_id.id)
-            if owners not in responsibles:
-                responsibles[owners] = partner._get_cadence_responsible(default_user)
-            wanted[key] = Reminder(schedule.activity_type_id.id, schedule.next_due_date, responsibles[owners].id)
+            # The engine finds who gets it.
+            wanted[key] = (
+                Reminder(schedule.activity_type_id.id, schedule.next_due_date, None)
+                if schedule.next_due_date and partner.active
+                else None
+            )
 
         def describe(partner, reminder_slot, format_day):
             schedule = by_key[partner.id, reminder_slot].with_env(partner.env)

@@ -287,9 +287,7 @@ class ResPartner(models.Model):
     def _plan_repurchase_reminders(self, partners):
         """A call a few days before each client's expected purchase, through the engine; none
         when there is no telling, and it follows the date when the client bought again."""
-        planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        default_user = planner._get_default_responsible(settings)
+        settings = self.env["partner.cadence.planner"]._get_settings()
         today = fields.Date.context_today(self)
         call_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_call")
         wanted = {}
@@ -297,9 +295,7 @@ class ResPartner(models.Model):
             due = partner.cadence_repurchase_date and clients.repurchase_call_date(
                 partner.cadence_repurchase_date, settings.repurchase_notice_days
             )
-            wanted[partner.id, slot(REPURCHASE)] = (
-                None if not due else Reminder(call_type_id, due, partner._get_cadence_responsible(default_user).id)
-            )
+            wanted[partner.id, slot(REPURCHASE)] = None if not due else Reminder(call_type_id, due, None)
 
         def describe(partner, _slot, format_day):
             summary = partner.env._("Repurchase due: %(client)s", client=partner.name)

@@ -36,9 +36,6 @@ class ResPartner(models.Model):
         """Record a survey's score; promoters are asked for referrals, detractors called by
         their account manager, through the engine's follow-up slot. A new score is a new
         reason: it replaces the follow-up of the previous one, whose text it contradicts."""
-        planner = self.env["partner.cadence.planner"]
-        settings = planner._get_settings()
-        default_user = planner._get_default_responsible(settings)
         self.sudo().write({"cadence_nps_score": score, "cadence_nps_date": day})
         self._drop_cadence_reminders([slot(NPS_FOLLOW_UP)])
         follow_up_type = {
@@ -49,13 +46,7 @@ class ResPartner(models.Model):
         for partner in self:
             xmlid = follow_up_type.get(partner.cadence_nps_group)
             wanted[partner.id, slot(NPS_FOLLOW_UP)] = (
-                None
-                if not xmlid
-                else Reminder(
-                    self.env["ir.model.data"]._xmlid_to_res_id(xmlid),
-                    day,
-                    partner._get_cadence_responsible(default_user).id,
-                )
+                None if not xmlid else Reminder(self.env["ir.model.data"]._xmlid_to_res_id(xmlid), day, None)
             )
 
         def describe(partner, _slot, _format_day):

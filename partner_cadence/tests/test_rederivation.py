@@ -16,7 +16,9 @@ class TestRederivation(PartnerCadenceCommon):
     follow the change, on partners made before it as on those made after."""
 
     def _set_settings(self, **values):
-        self.env["res.config.settings"].create({f"partner_cadence_{key}": value for key, value in values.items()}).execute()
+        self.env["res.config.settings"].create(
+            {f"partner_cadence_{key}": value for key, value in values.items()}
+        ).execute()
 
     def test_moving_an_inbound_frequency_to_another_tier_moves_its_partners(self):
         bimonthly = self.env.ref("partner_cadence.partner_cadence_tier_bimonthly")
@@ -159,8 +161,8 @@ class TestWrongAnswers(PartnerCadenceCommon):
             self.env, login="cadence_own_docs", groups="sales_team.group_sale_salesman", company_id=self.company.id
         )
         for user in (own_documents, self.salesman, self.manager):
-            Referral = self.env["res.partner.referral"].with_user(user).with_context(
-                allowed_company_ids=[self.company.id]
+            Referral = (
+                self.env["res.partner.referral"].with_user(user).with_context(allowed_company_ids=[self.company.id])
             )
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 Referral.create({"referrer_id": ours.id, "referred_id": stranger.id})
