@@ -96,3 +96,29 @@ class TestRpcAccess(HttpCase):
             self._call("partner.cadence.planner", "_cron_plan_partners", [])
         with self.assertRaises(JsonRpcException):
             self._call("partner.cadence.planner", "_run_batches", [])
+
+    def test_no_role_links_another_companys_partner_over_json_rpc(self):
+        """A recommendation from our partner to another company's, created over JSON-RPC by
+        every role of our company, is refused and nothing is saved."""
+        company = self.env.ref("base.main_company")
+        stranger = self.env["res.partner"].create({"name": "RPC Stranger", "company_id": self.outsider.company_id.id})
+        for groups in (
+            "sales_team.group_sale_salesman",
+            "sales_team.group_sale_salesman_all_leads",
+            "sales_team.group_sale_manager",
+        ):
+            login = f"rpc_{groups.split('.')[1]}"
+            new_test_user(self.env, login=login, groups=groups, company_id=company.id, company_ids=[company.id])
+            self.authenticate(login, login)
+            with self.subTest(role=groups), self.assertRaises(JsonRpcException) as refused:
+                self.make_jsonrpc_request(
+                    "/web/dataset/call_kw/res.partner.referral/create",
+                    {
+                        "model": "res.partner.referral",
+                        "method": "create",
+                        "args": [{"referrer_id": self.partner.id, "referred_id": stranger.id}],
+                        "kwargs": {},
+                    },
+                )
+            self.assertIn(refused.exception.args[0], ("odoo.exceptions.UserError", "odoo.exceptions.AccessError"))
+        self.assertFalse(self.env["res.partner.referral"].search([("referred_id", "=", stranger.id)]))
