@@ -1,18 +1,11 @@
 import datetime
-import functools
 from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..domain.cadence import (
-    add_interval,
-    next_quota_touch,
-    next_total_touch,
-    next_working_day,
-    one_touch_a_day,
-    period_start,
-)
+from ..domain.cadence import period_start
+from ..domain.planning import PartnerPlan, QuotaLine, Slot, plan_partner
 
 
 class ResPartner(models.Model):
@@ -251,116 +244,64 @@ class ResPartner(models.Model):
                 day += datetime.timedelta(days=1)
         return weekdays, holidays
 
-    def _get_cadence_line_dues(self, done_counts, today):
-        """When each touch schedule of this partner is next due by its quotas alone: {schedule:
-        date}. A partner who is also a client owes both its rhythm and its level: the earlier
-        of the two."""
+    def _get_cadence_plan(self, done_counts, settings, calendar):
+        """This partner as ``domain.planning`` reads it: its schedules as slots, touch slots in
+        the order of their lines (the first keeps its day), and what holds them back."""
         self.ensure_one()
-        dues = {}
-        # A touch schedule whose line was deleted waits for the scheduled action to remove it:
-        # nothing is due on it meanwhile.
-        for schedule in self.cadence_schedule_ids.filtered(
-            lambda schedule: schedule.kind == "touch" and schedule.line_id
-        ):
-            line_dues = [
-                self._get_cadence_quota_due(schedule, line, done_counts.get((self.id, schedule.id, line.id), 0), today)
-                for line in schedule.line_id | schedule.client_line_id
-            ]
-            dues[schedule] = min((due for due in line_dues if due), default=None)
-        return dues
 
-    def _get_cadence_quota_due(self, schedule, line, done, today):
-        """When ``line`` of ``schedule`` asks for its next touch, ``done`` touches counted."""
-        tier = line.tier_id
-        last_touch = schedule.last_touch_date or None
-        if line.quota_kind == "in_total":
-            return next_total_touch(
-                last_touch, tier.interval_number, tier.interval_unit, line.touch_count, done, schedule.start_date
+        def quota(schedule, line):
+            tier = line.tier_id
+            return QuotaLine(
+                tier.interval_number,
+                tier.interval_unit,
+                line.touch_count,
+                in_total=line.quota_kind == "in_total",
+                done=done_counts.get((self.id, schedule.id, line.id), 0),
             )
-        return next_quota_touch(
-            last_touch,
-            tier.interval_number,
-            tier.interval_unit,
-            line.touch_count,
-            done,
-            today,
-            first_due=schedule.start_date,
-            entered=schedule.start_date,
+
+        schedules = self.cadence_schedule_ids.sorted(lambda schedule: (schedule.line_id.sequence, schedule.id))
+        return PartnerPlan(
+            slots=tuple(
+                Slot(
+                    schedule,
+                    schedule.kind,
+                    schedule.start_date,
+                    schedule.last_touch_date or None,
+                    # A touch schedule whose line was deleted waits for the scheduled action to
+                    # remove it: nothing is due on it meanwhile.
+                    tuple(quota(schedule, line) for line in schedule.line_id | schedule.client_line_id)
+                    if schedule.line_id
+                    else (),
+                )
+                for schedule in schedules
+            ),
+            blocked=not self.active or self.cadence_do_not_contact or not self.cadence_tier_id,
+            paused_until=self.cadence_paused_until or None,
+            ask_referrals_days=settings.ask_referrals_days,
+            calendar=calendar,
         )
 
-    def _get_cadence_due(self, schedule, line_dues, settings, first_contact_pending):
-        """When ``schedule`` of this partner, free to be contacted, is due, before the working
-        calendar and the one-touch-a-day rule."""
-        if schedule.kind == "first_contact":
-            return min((date for date in line_dues.values() if date), default=schedule.start_date)
-        if first_contact_pending:
-            return None
-        if schedule.kind == "ask_referrals":
-            if settings.ask_referrals_days <= 0:
-                return None
-            return add_interval(schedule.last_touch_date or schedule.start_date, settings.ask_referrals_days, "day")
-        return line_dues.get(schedule)
-
     def _refresh_cadence(self):
-        """Recompute every schedule's next due date and the partners' next touch, then re-plan."""
+        """Recompute every schedule's next due date and the partners' next touch (the domain
+        decides, see ``domain.planning``), then re-plan."""
         if not self:
             return
         today = fields.Date.context_today(self)
         settings = self.env["partner.cadence.planner"]._get_settings()
         done_counts = self._get_cadence_done_counts()
-        working_days = {}
+        calendars = {}
         for partner in self.sudo():
-            schedules = partner.cadence_schedule_ids
-            line_dues = partner._get_cadence_line_dues(done_counts, today)
-            calendar_days = (set(), set())
+            calendar = None
             if settings.weekdays_only:
                 company = partner.company_id or self.env.company
-                if company not in working_days:
-                    working_days[company] = partner._get_cadence_working_days()
-                calendar_days = working_days[company]
-            blocked = not partner.active or partner.cadence_do_not_contact or not partner.cadence_tier_id
-            first_contact_pending = any(schedule.kind == "first_contact" for schedule in schedules)
-            dues = {}
-            for schedule in schedules:
-                due = (
-                    None if blocked else partner._get_cadence_due(schedule, line_dues, settings, first_contact_pending)
-                )
-                if due and partner.cadence_paused_until and due < partner.cadence_paused_until:
-                    due = partner.cadence_paused_until
-                if due and settings.weekdays_only:
-                    due = next_working_day(due, *calendar_days)
-                dues[schedule] = due
-            # A meeting and a call of one client never fall on the same day, nor on a day a touch
-            # was already made; the line listed first keeps its day.
-            touches = sorted(
-                (schedule for schedule in schedules if schedule.kind == "touch" and dues[schedule]),
-                key=lambda schedule: (dues[schedule], schedule.line_id.sequence, schedule.id),
-            )
-            dues.update(
-                one_touch_a_day(
-                    [(schedule, dues[schedule]) for schedule in touches],
-                    {schedule.last_touch_date for schedule in schedules if schedule.last_touch_date},
-                    functools.partial(_is_working_day, calendar_days=calendar_days),
-                )
-            )
-            for schedule, due in dues.items():
+                if company not in calendars:
+                    calendars[company] = partner._get_cadence_working_days()
+                calendar = calendars[company]
+            planned = plan_partner(partner._get_cadence_plan(done_counts, settings, calendar), today)
+            for schedule, due in planned.dues.items():
                 if schedule.next_due_date != (due or False):
                     schedule.next_due_date = due
-            # Asking for referrals rides along with the touches; it is not what makes a partner late.
-            next_touch = min(
-                (
-                    schedule.next_due_date
-                    for schedule in schedules
-                    if schedule.next_due_date and schedule.kind != "ask_referrals"
-                ),
-                default=False,
-            )
-            if partner.next_touch_date != next_touch:
-                partner.next_touch_date = next_touch
+            if partner.next_touch_date != (planned.next_touch or False):
+                partner.next_touch_date = planned.next_touch
         self._refresh_cadence_values(self)
         self._plan_cadence_reminders()
-
-
-def _is_working_day(day, calendar_days):
-    """Whether people work on ``day`` by (working weekdays, holidays); every day without a calendar."""
-    return next_working_day(day, *calendar_days) == day
