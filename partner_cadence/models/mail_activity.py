@@ -21,14 +21,15 @@ class MailActivity(models.Model):
         help="Planned by Partner Cadence: the slot of its record this reminder fills "
         "(one open reminder per record and slot).",
     )
+    # Read from the slot, never stored apart from it: the slot is the one fact.
     cadence_reminder = fields.Boolean(
         compute="_compute_cadence_kind",
-        store=True,
+        search="_search_cadence_reminder",
         help="Planned by the partner cadence: at most one is open per record and activity type.",
     )
     nurture_touch = fields.Boolean(
         compute="_compute_cadence_kind",
-        store=True,
+        search="_search_nurture_touch",
         help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
 
@@ -38,6 +39,25 @@ class MailActivity(models.Model):
             kind = slot_kind(activity.cadence_slot) if activity.cadence_slot else None
             activity.cadence_reminder = kind in PARTNER_CADENCE_KINDS
             activity.nurture_touch = kind == NURTURE
+
+    def _search_cadence_reminder(self, operator, value):
+        return self._search_slot_kinds(PARTNER_CADENCE_KINDS, operator, value)
+
+    def _search_nurture_touch(self, operator, value):
+        return self._search_slot_kinds((NURTURE,), operator, value)
+
+    def _search_slot_kinds(self, kinds, operator, value):
+        """Activities whose slot is of ``kinds`` (``= True``), or of none of them."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        # A kind alone ("nurture"), or a kind and an activity type ("touch:3").
+        matching = compat.domain_or(
+            [[("cadence_slot", "=", kind)] for kind in kinds]
+            + [[("cadence_slot", "=like", kind.replace("_", "\\_") + ":%")] for kind in kinds]
+        )
+        if (operator == "=") == value:
+            return matching
+        return ["|", ("cadence_slot", "=", False), "!", *matching]
 
     def init(self):
         result = super().init()

@@ -94,5 +94,47 @@ class PartnerCadenceCommon(TransactionCase):
             company_ids=[company.id],
         )
 
+    # ------------------------------------------------------------
+    # FACTORIES
+    # ------------------------------------------------------------
+
+    def _won_deal(self, partner, revenue, closed):
+        """An opportunity of ``partner`` won for ``revenue``, closed at ``closed``."""
+        lead = self.env["crm.lead"].create(
+            {"name": f"Deal {revenue}", "partner_id": partner.id, "type": "opportunity", "expected_revenue": revenue}
+        )
+        lead.action_set_won()
+        lead.date_closed = closed
+        return lead
+
+    def _set_cadence_settings(self, **values):
+        """Save ``values`` in Settings as an admin does: ``market_size=200`` for the setting
+        partner_cadence_market_size, through the settings form's own path."""
+        self.env["res.config.settings"].create(
+            {f"partner_cadence_{key}": value for key, value in values.items()}
+        ).execute()
+
+    # ------------------------------------------------------------
+    # ASSERTIONS
+    # ------------------------------------------------------------
+
+    def assertReminders(self, records, expected):
+        """The open planned reminders of ``records`` are ``expected``, a list of (due date,
+        user, activity type) in any order."""
+        reminders = self.env["mail.activity"].search(
+            [("res_model", "=", records._name), ("res_id", "in", records.ids), ("cadence_slot", "!=", False)]
+        )
+
+        def key(item):
+            day, user, kind = item
+            return day, user.id, kind.id
+
+        self.assertEqual(
+            sorted(
+                key((reminder.date_deadline, reminder.user_id, reminder.activity_type_id)) for reminder in reminders
+            ),
+            sorted(key(item) for item in expected),
+        )
+
     def _reminders(self, partners, xmlid="mail.mail_activity_data_call"):
         return partners.activity_search([xmlid], additional_domain=[("cadence_reminder", "=", True)])

@@ -12,18 +12,10 @@ from .common import PartnerCadenceCommon
 @tagged("post_install", "-at_install")
 @freeze_time("2026-11-23")
 class TestCadenceValue(PartnerCadenceCommon):
-    def _won_lead(self, partner, revenue, closed):
-        lead = self.env["crm.lead"].create(
-            {"name": f"Deal {revenue}", "partner_id": partner.id, "type": "opportunity", "expected_revenue": revenue}
-        )
-        lead.action_set_won()
-        lead.date_closed = closed
-        return lead
-
     def test_value_is_won_revenue_of_the_last_twelve_months(self):
-        self._won_lead(self.realtor, 6000, datetime(2026, 3, 1))
-        self._won_lead(self.realtor, 4000, datetime(2026, 10, 1))
-        self._won_lead(self.realtor, 9999, datetime(2025, 10, 1))
+        self._won_deal(self.realtor, 6000, datetime(2026, 3, 1))
+        self._won_deal(self.realtor, 4000, datetime(2026, 10, 1))
+        self._won_deal(self.realtor, 9999, datetime(2025, 10, 1))
         self.env["res.partner"]._refresh_cadence_values()
         self.assertEqual(self.realtor.cadence_value, 10000)
 
@@ -118,8 +110,8 @@ class TestCadenceValue(PartnerCadenceCommon):
 
     def test_a_partner_is_worth_what_its_recommendations_bought(self):
         buyer = self._create_partner("Referred Buyer", referred_by_id=self.realtor.id)
-        self._won_lead(buyer, 5000, datetime(2026, 10, 1))
-        referred_lead = self._won_lead(self.env["res.partner"], 0, datetime(2026, 10, 1))
+        self._won_deal(buyer, 5000, datetime(2026, 10, 1))
+        referred_lead = self._won_deal(self.env["res.partner"], 0, datetime(2026, 10, 1))
         referred_lead.write({"expected_revenue": 3000, "referred_by_id": self.realtor.id})
         self.env["res.partner"]._refresh_cadence_values()
         self.assertEqual(self.realtor.cadence_won_revenue, 8000, "a realtor rarely buys: it sends buyers")

@@ -2,6 +2,7 @@
 cron record is noupdate: an upgrade keeps the old model and code otherwise)."""
 
 from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
 
 
 def migrate(cr, version):
@@ -11,3 +12,7 @@ def migrate(cr, version):
         cron.write(
             {"model_id": env["ir.model"]._get_id("partner.cadence.planner"), "code": "model._cron_plan_partners()"}
         )
+    # Whether a reminder is a cadence reminder or a nurture touch is read from its slot now:
+    # the columns that stored it apart are gone.
+    for column in ("cadence_reminder", "nurture_touch"):
+        cr.execute(SQL("ALTER TABLE mail_activity DROP COLUMN IF EXISTS %s", SQL.identifier(column)))
