@@ -8,6 +8,9 @@ monthly, bimonthly and quarterly; last touches over the past four months), then 
   with its notice mails and without them (``mail_activity_quick_update``: the ORM's ceiling);
 - the ratio of our rate to each;
 - the time of a rerun that has nothing to do;
+- the nightly pass by two Odoo processes at once on one database (as two cron workers of a
+  company that outgrew one server run it) against one: the speed-up, and that every slot
+  holds one reminder;
 - the planner's peak Python memory at N/10 and at N partners (flat means batches work);
 - the time a manager waits to save a tier shared by a third of the base (its partners are
   re-planned by the scheduled action it triggers, not in the request);
@@ -23,6 +26,8 @@ building it is not what is measured.
 import argparse
 import random
 import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
 
@@ -123,6 +128,33 @@ def plan(env, with_memory=False):
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
     return planned, elapsed, peak
+
+
+def worker(env):
+    """One Odoo process's nightly pass, as a cron worker runs it (``--worker``)."""
+    print(env["partner.cadence.planner"]._cron_plan_partners())
+
+
+def several_workers(args, count):
+    """The nightly pass run by ``count`` Odoo processes at once on one database: (wall time,
+    reminders open, slots holding more than one)."""
+    command = [sys.executable, __file__, "--worker", "-c", args.config, "-d", args.database]
+    start = time.perf_counter()
+    processes = [subprocess.Popen(command, stdout=subprocess.DEVNULL) for _ in range(count)]
+    if any(process.wait() for process in processes):
+        raise RuntimeError("a worker failed")
+    return time.perf_counter() - start
+
+
+def count_reminders(env):
+    """(open partner reminders, slots holding more than one)."""
+    env.cr.execute(
+        """
+        SELECT COUNT(*), COUNT(*) - COUNT(DISTINCT (res_id, cadence_slot))
+          FROM mail_activity WHERE res_model = 'res.partner' AND active AND cadence_slot IS NOT NULL
+        """
+    )
+    return env.cr.fetchone()
 
 
 def due_sample(env, sample):
@@ -337,9 +369,14 @@ def main():
     parser.add_argument("--partners", type=int, default=100_000)
     parser.add_argument("--naive-sample", type=int, default=2_000, help="partners the naive loop plans")
     parser.add_argument("--introduction-targets", type=int, default=50, help="partners to find an introducer for")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database])
     registry = odoo.modules.registry.Registry(args.database)
+    if args.worker:
+        with registry.cursor() as cr:
+            worker(api.Environment(cr, odoo.SUPERUSER_ID, {}))
+        return
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
         for index in range(SALESPEOPLE):
@@ -368,6 +405,13 @@ def main():
         stock_count, stock_elapsed = stock_batched(env, args.naive_sample)
         forget_reminders(env)
         ceiling_count, ceiling_elapsed = stock_batched(env, args.naive_sample, quick=True)
+        forget_reminders(env)
+        env.cr.commit()
+        one_elapsed = several_workers(args, 1)
+        one_reminders, _duplicates = count_reminders(env)
+        forget_reminders(env)
+        two_elapsed = several_workers(args, 2)
+        two_reminders, two_duplicates = count_reminders(env)
         forget_reminders(env)
         tier_partners, tier_elapsed = save_tier(env)
         build_purchases(env)
@@ -402,6 +446,10 @@ def main():
         f"{ours_rate / stock_rate:.1f}x stock batched create, {ours_rate / ceiling_rate:.0%} of the ORM's ceiling"
     )
     print(f"no-op rerun:              {noop_planned} reminders in {noop_elapsed:.3f} s")
+    print(
+        f"two cron workers:         {two_reminders:,} reminders in {two_elapsed:.2f} s against {one_reminders:,} in "
+        f"{one_elapsed:.2f} s by one = {one_elapsed / two_elapsed:.2f}x; slots holding two: {two_duplicates}"
+    )
     print(
         f"peak memory of a run:     {peak_small / 2**20:.1f} MiB at {small:,} partners, "
         f"{peak_large / 2**20:.1f} MiB at {args.partners:,}"
