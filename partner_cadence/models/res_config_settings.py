@@ -353,17 +353,31 @@ class ResConfigSettings(models.TransientModel):
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()
         keys = [key for keys in self._PARTNER_CADENCE_DERIVED.values() for key in keys]
-        keys += ["quota_period", "weekdays_only", "ask_referrals_days"]
+        keys += ["quota_period", "weekdays_only", "ask_referrals_days", "logged_touches_reset", "default_user_id"]
         before = {key: params.get_param(f"partner_cadence.{key}") for key in keys}
         result = super().set_values()
         self._set_partner_cadence_values()
         changed = {key for key in keys if params.get_param(f"partner_cadence.{key}") != before[key]}
         if "quota_period" in changed:
             self.env["partner.cadence.tier"]._apply_quota_period()
-        if {"ask_referrals_days", "weekdays_only"} & changed:
+        if {"ask_referrals_days", "weekdays_only", "logged_touches_reset"} & changed:
             self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
         self._rederive_partner_cadence_values(changed)
+        if "default_user_id" in changed and before["default_user_id"]:
+            self._hand_on_default_reminders(int(before["default_user_id"]))
         return result
+
+    def _hand_on_default_reminders(self, previous_user_id):
+        """The reminders the previous default responsible held for records with nobody else
+        go to the new one; those of records where that user is the salesperson stay."""
+        reminders = (
+            self.env["mail.activity"].sudo().search([("cadence_slot", "!=", False), ("user_id", "=", previous_user_id)])
+        )
+        by_model = {}
+        for reminder in reminders:
+            by_model.setdefault(reminder.res_model, set()).add(reminder.res_id)
+        for model, ids in by_model.items():
+            self.env[model].sudo().browse(ids)._reassign_cadence_reminders()
 
     # Stored values read with settings: {what re-derives them: the settings they read}.
     _PARTNER_CADENCE_DERIVED = {
@@ -372,6 +386,7 @@ class ResConfigSettings(models.TransientModel):
         "lead_potentials": ("potential_low_answers", "potential_high_percent"),
         # Refreshed for every partner at once, set-based: the scheduled action's pass.
         "nightly_pass": (
+            "horizon_days",
             "value_window_months",
             "monthly_loss_percent",
             "purchase_history_months",

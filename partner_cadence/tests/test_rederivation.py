@@ -77,6 +77,16 @@ class TestRederivation(PartnerCadenceCommon):
         self._set_cadence_settings(potential_low_answers=2)
         self.assertEqual(lead.potential, "standard")
 
+    def test_a_new_default_responsible_takes_the_reminders_of_the_previous_one(self):
+        with freeze_time("2026-11-23"):
+            nobodys = self._create_partner("Nobody's Realtor", self.tier_weekly, date(2026, 11, 10))
+            mine = self._create_partner("Dina's Realtor", self.tier_weekly, date(2026, 11, 10), self.default_user)
+            self.assertReminders(nobodys | mine, [(date(2026, 11, 17), self.default_user, self.call_type)] * 2)
+            self._set_cadence_settings(default_user_id=self.salesman.id)
+            self.assertReminders(nobodys, [(date(2026, 11, 17), self.salesman, self.call_type)])
+            # Dina is that partner's salesperson: its reminder stays hers.
+            self.assertReminders(mine, [(date(2026, 11, 17), self.default_user, self.call_type)])
+
     def test_many_partners_are_handed_to_the_scheduled_action_which_resumes(self):
         self.env["ir.config_parameter"].sudo().set_param("partner_cadence.batch_size", 2)
         partners = self.env["res.partner"].concat(
