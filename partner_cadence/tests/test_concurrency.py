@@ -281,3 +281,42 @@ class TestConcurrency(BaseCase):
                 ["__count"],
             )
             self.assertEqual(dict(groups), dict.fromkeys(lead_ids, 1))
+
+    def test_a_tier_change_racing_the_planner_leaves_no_stray_reminder(self):
+        """A salesperson's save took its snapshot before the planner committed a reminder:
+        it removes the schedule without seeing that reminder. The next pass drops the stray
+        reminder and plans what the new tier asks for: each slot holds what its schedule says."""
+        partner_ids, salesman_id = self._commit_due_partners()
+        raced = partner_ids[:5]
+        with self.registry.cursor() as cr:
+            # A one-off client: one meeting in total, no calls.
+            level_id = (
+                api.Environment(cr, SUPERUSER_ID, {}).ref("partner_cadence.partner_cadence_tier_client_level_5").id
+            )
+        with self.registry.cursor() as user_cr:
+            partners = api.Environment(user_cr, salesman_id, {})["res.partner"].browse(raced)
+            # The save's snapshot: taken now, before the planner's reminders exist.
+            partners.mapped("cadence_schedule_ids")
+            self._in_threads(self._run_planner)
+            partners.write({"cadence_tier_id": level_id})
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            slots = env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", raced)])
+            self.assertIn(
+                f"touch:{env.ref('mail.mail_activity_data_call').id}",
+                slots.mapped("cadence_slot"),
+                "the weekly call the save could not see is still open",
+            )
+        self._run_planner()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            reminders = env["mail.activity"].search([("res_model", "=", "res.partner"), ("res_id", "in", raced)])
+            schedules = env["partner.cadence.schedule"].search([("partner_id", "in", raced)])
+            held = {(reminder.res_id, reminder.cadence_slot) for reminder in reminders}
+            wanted = {
+                (schedule.partner_id.id, schedule._get_reminder_slot())
+                for schedule in schedules
+                if schedule.next_due_date
+            }
+            self.assertEqual(held, wanted, "each slot holds what its schedule says, no more")
+            self.assertEqual(len(reminders), len(raced), "the level's one meeting each, the weekly calls gone")
