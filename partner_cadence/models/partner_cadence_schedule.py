@@ -46,7 +46,12 @@ class PartnerCadenceSchedule(models.Model):
         help="The line's quota, or its share for the days left when the partner entered it during this period.",
     )
     start_date = fields.Date(required=True, help="When the partner entered this line: its first touch is due then.")
-    last_touch_date = fields.Date()
+    last_touch_date = fields.Date(
+        compute="_compute_last_touch_date",
+        store=True,
+        precompute=True,
+        help="The latest touch that moves this line's clock, read from the partner's touches.",
+    )
     next_due_date = fields.Date(string="Next Due", index=True)
     activity_id = fields.Many2one("mail.activity", string="Open Reminder", compute="_compute_activity_id")
     company_id = fields.Many2one(related="partner_id.company_id", store=True)
@@ -92,6 +97,32 @@ class PartnerCadenceSchedule(models.Model):
             start = period_start(today, tier.interval_number, tier.interval_unit)
             schedule.period_quota = period_quota(
                 schedule.touch_count, start, tier.interval_number, tier.interval_unit, schedule.start_date
+            )
+
+    @api.depends(
+        "partner_id.cadence_touch_ids.date",
+        "partner_id.cadence_touch_ids.origin",
+        "partner_id.cadence_touch_ids.activity_type_id",
+        "kind",
+        "activity_type_id",
+        "line_id.counts_any_touch",
+    )
+    def _compute_last_touch_date(self):
+        counted = self.env["partner.cadence.touch"]._counted_origins()
+        ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
+        for schedule in self:
+            # The call-back completing the first-contact information starts from any contact.
+            if schedule.kind == "first_contact":
+                moves = lambda touch: touch.activity_type_id.id != ask_type_id  # noqa: E731
+            else:
+                moves = lambda touch, schedule=schedule: schedule._counts_touch(touch.activity_type_id.id)  # noqa: E731
+            schedule.last_touch_date = max(
+                (
+                    touch.date
+                    for touch in schedule.partner_id.cadence_touch_ids
+                    if touch.origin in counted and moves(touch)
+                ),
+                default=False,
             )
 
     def _counts_touch(self, touch_type_id, line=None):

@@ -360,6 +360,11 @@ class ResConfigSettings(models.TransientModel):
         changed = {key for key in keys if params.get_param(f"partner_cadence.{key}") != before[key]}
         if "quota_period" in changed:
             self.env["partner.cadence.tier"]._apply_quota_period()
+        if "logged_touches_reset" in changed:
+            # Which touches count changed: the last touches read from them follow.
+            self.env["partner.cadence.planner"]._rederive(
+                "res.partner", [("cadence_touch_ids", "!=", False)], ["cadence_touch_ids"]
+            )
         if {"ask_referrals_days", "weekdays_only", "logged_touches_reset"} & changed:
             self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
         self._rederive_partner_cadence_values(changed)

@@ -99,6 +99,10 @@ class ResPartner(models.Model):
     cadence_relationship = fields.Selection(RELATIONSHIP_SELECTION, string="Relationship")
 
     last_touch_date = fields.Date(
+        compute="_compute_last_touch_date",
+        inverse="_inverse_last_touch_date",
+        store=True,
+        precompute=True,
         tracking=True,
         help="When this partner was last really contacted: a done activity, a meeting, an e-mail, or set by hand.",
     )
@@ -252,6 +256,47 @@ class ResPartner(models.Model):
         self.env.flush_all()
         self.filtered(lambda partner: levels(partner) != before[partner.id])._sync_cadence_schedules()
 
+    @api.depends("cadence_touch_ids.date", "cadence_touch_ids.origin", "cadence_touch_ids.activity_type_id")
+    def _compute_last_touch_date(self):
+        """Read from the touches, the one record of each contact: the latest counted one,
+        asking for referrals aside (not a contact of the cadence); an older touch never moves
+        it back."""
+        counted = self.env["partner.cadence.touch"]._counted_origins()
+        ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
+        for partner in self:
+            partner.last_touch_date = max(
+                (
+                    touch.date
+                    for touch in partner.cadence_touch_ids
+                    if touch.origin in counted and touch.activity_type_id.id != ask_type_id
+                ),
+                default=False,
+            )
+
+    def _inverse_last_touch_date(self):
+        """A last touch set by hand is a touch set by hand, recorded as any touch is. It says
+        when the last contact was: later dates set by hand before were mistakes and go; real
+        contacts recorded since stay, and keep the date theirs."""
+        # What a user types is checked; what the touches say is not re-checked as days pass.
+        self._check_cadence_dates("last_touch_date", future_allowed=False)
+        touches = self.env["partner.cadence.touch"].sudo()
+        for partner in self.filtered("last_touch_date"):
+            touches.search(
+                [("partner_id", "=", partner.id), ("origin", "=", "manual"), ("date", ">", partner.last_touch_date)]
+            ).unlink()
+        touches._record(
+            [
+                {"partner_id": partner.id, "date": partner.last_touch_date, "origin": "manual"}
+                for partner in self
+                if partner.last_touch_date
+            ]
+        )
+
+    def _read_last_touch_from_touches(self):
+        """Odoo keeps the value a user typed over what its inverse changed: read it again from
+        the touches, where a real contact recorded since keeps its later date."""
+        self.env.add_to_compute(self._fields["last_touch_date"], self)
+
     @api.depends("cadence_suggested_tier_id", "cadence_tier_pinned")
     def _compute_cadence_tier_id(self):
         for partner in self:
@@ -315,14 +360,16 @@ class ResPartner(models.Model):
         for partner in self:
             partner.cadence_reminder_count = counts.get(partner.id, 0)
 
-    @api.constrains("last_touch_date", "cadence_paused_until")
-    def _check_cadence_dates(self):
+    @api.constrains("cadence_paused_until")
+    def _check_cadence_paused_until(self):
+        self._check_cadence_dates("cadence_paused_until", future_allowed=True)
+
+    def _check_cadence_dates(self, field_name, future_allowed):
         today = fields.Date.context_today(self)
         for partner in self:
-            for field_name, future_allowed in (("last_touch_date", False), ("cadence_paused_until", True)):
-                problem = bounds.date_problem(partner[field_name] or None, today, future_allowed=future_allowed)
-                if problem:
-                    partner._raise_cadence_date_problem(field_name, problem)
+            problem = bounds.date_problem(partner[field_name] or None, today, future_allowed=future_allowed)
+            if problem:
+                partner._raise_cadence_date_problem(field_name, problem)
 
     def _raise_cadence_date_problem(self, field_name, problem):
         values = {
@@ -343,16 +390,13 @@ class ResPartner(models.Model):
     def create(self, vals_list):
         partners = super().create(vals_list)
         partners.browse(
+            partner.id for partner, vals in zip(partners, vals_list, strict=True) if vals.get("last_touch_date")
+        )._read_last_touch_from_touches()
+        partners.browse(
             partner.id
             for partner, vals in zip(partners, vals_list, strict=True)
             if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals
         )._pin_hand_chosen_tiers()
-        touched = [
-            {"partner_id": partner.id, "date": partner.last_touch_date, "origin": "manual"}
-            for partner in partners
-            if partner.last_touch_date
-        ]
-        self.env["partner.cadence.touch"]._record(touched)
         # mail_activity_automation_skip (an import, say) plans nothing now: the nightly pass
         # gives these partners their schedules and reminders.
         if not self.env.context.get("mail_activity_automation_skip"):
@@ -360,16 +404,13 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        manual_touch = vals.get("last_touch_date") if not self.env.context.get("cadence_touch_applying") else None
         if "referred_by_id" in vals:
             self.env["res.partner.referral"]._lock_tree()
         result = super().write(vals)
+        if "last_touch_date" in vals:
+            self._read_last_touch_from_touches()
         if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
             self._pin_hand_chosen_tiers()
-        if manual_touch:
-            self.env["partner.cadence.touch"]._record(
-                [{"partner_id": partner.id, "date": manual_touch, "origin": "manual"} for partner in self]
-            )
         if CADENCE_SCHEDULE_FIELDS & vals.keys():
             # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
             on_cadence = self.filtered(lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids)

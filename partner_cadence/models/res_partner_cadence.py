@@ -39,26 +39,13 @@ class ResPartner(models.Model):
             )
 
     def _apply_cadence_touches(self, touches):
-        """Move last touches on for the counted ``touches``; an older one never moves a clock back."""
+        """After the counted ``touches``: the unanswered calls before them no longer count, and
+        the partners are re-planned (their last touches and their lines' are read from the
+        touches)."""
         counted_origins = touches._counted_origins()
-        counted = touches.filtered(lambda touch: touch.origin in counted_origins)
-        by_partner = defaultdict(list)
-        for touch in counted:
-            by_partner[touch.partner_id].append(touch)
-        ask_type_id = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.mail_activity_type_ask_referrals")
-        for partner, partner_touches in by_partner.items():
-            # Asking for referrals is not a contact of the cadence: it moves only its own clock.
-            contacts = [touch for touch in partner_touches if touch.activity_type_id.id != ask_type_id]
-            latest = max((touch.date for touch in contacts), default=None)
-            if latest and (not partner.last_touch_date or partner.last_touch_date < latest):
-                partner.with_context(cadence_touch_applying=True).last_touch_date = latest
-            if partner.cadence_unanswered_count:
-                # A real contact: the unanswered calls before it no longer count.
-                partner.cadence_unanswered_count = 0
-            for schedule in partner.sudo().cadence_schedule_ids:
-                dates = [touch.date for touch in partner_touches if schedule._counts_touch(touch.activity_type_id.id)]
-                if dates and (not schedule.last_touch_date or schedule.last_touch_date < max(dates)):
-                    schedule.last_touch_date = max(dates)
+        touches.filtered(
+            lambda touch: touch.origin in counted_origins and touch.partner_id.cadence_unanswered_count
+        ).partner_id.cadence_unanswered_count = 0
         self._refresh_cadence()
 
     def _sync_cadence_schedules(self):
@@ -76,7 +63,6 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         obsolete = schedules.browse()
         new_values = []
-        last_by_type = self._get_cadence_last_touches_by_type()
         for partner in self:
             wanted, client_lines = partner._get_wanted_cadence_schedules(
                 first_contact_type, ask_type if asks_referrals else None
@@ -102,11 +88,6 @@ class ResPartner(models.Model):
                         "kind": kind,
                         "activity_type_id": type_id,
                         "start_date": today,
-                        # A line counting any touch, and the call-back, start from the last
-                        # touch of any kind; the others from the last of their own type.
-                        "last_touch_date": partner.last_touch_date
-                        if kind == "first_contact" or (line and line.counts_any_touch)
-                        else last_by_type.get((partner.id, type_id), False),
                     }
                 )
         obsolete.unlink()
@@ -159,18 +140,6 @@ class ResPartner(models.Model):
         if ask_type and self.cadence_tier_id.asks_referrals:
             wanted[ask_type.id] = ("ask_referrals", None)
         return wanted, client_lines
-
-    def _get_cadence_last_touches_by_type(self):
-        """The last counted touch of each type with these partners: {(partner id, type id): date}."""
-        touches = self.env["partner.cadence.touch"].sudo()
-        return {
-            (partner.id, kind.id): last
-            for partner, kind, last in touches._read_group(
-                [("partner_id", "in", self.ids), ("origin", "in", touches._counted_origins())],
-                ["partner_id", "activity_type_id"],
-                ["date:max"],
-            )
-        }
 
     def _get_cadence_done_counts(self):
         """Counted touches in the current period of each line of each schedule: {(partner id,

@@ -76,6 +76,27 @@ class TestCadenceTouches(PartnerCadenceCommon):
         self._reminders(self.realtor).action_done()
         self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 23))
 
+    def test_turning_logged_touches_on_in_settings_moves_the_last_touch_to_them(self):
+        self._set_cadence_settings(logged_touches_reset=False)
+        self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 10))
+        self._set_cadence_settings(logged_touches_reset=True)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 20))
+        self.env["partner.cadence.planner"]._cron_plan_partners()
+        self.assertReminders(self.realtor, [(date(2026, 11, 27), self.salesman, self.call_type)])
+
+    def test_a_last_touch_typed_by_hand_is_a_touch_and_can_be_corrected(self):
+        self.realtor.last_touch_date = date(2026, 11, 21)
+        self.assertEqual(self.realtor.cadence_touch_ids[:1].mapped("date"), [date(2026, 11, 21)])
+        # A typing mistake corrected: the date typed before goes, the new one stands.
+        self.realtor.last_touch_date = date(2026, 11, 18)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 18))
+        self.assertNotIn(date(2026, 11, 21), self.realtor.cadence_touch_ids.mapped("date"))
+        # A real contact recorded since is not undone by typing an older date.
+        self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
+        self.realtor.last_touch_date = date(2026, 11, 19)
+        self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 20))
+
     def test_pause_until_a_date(self):
         self.realtor.cadence_paused_until = date(2026, 12, 7)
         self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 7))

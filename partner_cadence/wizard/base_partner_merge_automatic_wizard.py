@@ -50,6 +50,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         merged = self.env["res.partner"].sudo().browse(partner_ids).exists()
         # The touches moved with the merge: the last touch follows them, as after any touch.
         merged.invalidate_recordset(["cadence_touch_ids"])
+        merged.modified(["cadence_touch_ids"])
         merged._apply_cadence_touches(merged.cadence_touch_ids)
         merged.filtered(
             lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids

@@ -16,3 +16,19 @@ def migrate(cr, version):
     # the columns that stored it apart are gone.
     for column in ("cadence_reminder", "nurture_touch"):
         cr.execute(SQL("ALTER TABLE mail_activity DROP COLUMN IF EXISTS %s", SQL.identifier(column)))
+    # A partner's last touch is read from its touches now: a date typed before touches were
+    # recorded becomes the touch set by hand it stands for.
+    cr.execute(
+        SQL(
+            """
+            INSERT INTO partner_cadence_touch (partner_id, date, origin, create_uid, create_date, write_uid, write_date)
+            SELECT partner.id, partner.last_touch_date, 'manual', %(root)s, NOW() AT TIME ZONE 'UTC',
+                   %(root)s, NOW() AT TIME ZONE 'UTC'
+              FROM res_partner partner
+             WHERE partner.last_touch_date IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM partner_cadence_touch touch
+                                WHERE touch.partner_id = partner.id AND touch.date >= partner.last_touch_date)
+            """,
+            root=SUPERUSER_ID,
+        )
+    )
