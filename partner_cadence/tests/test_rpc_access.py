@@ -91,11 +91,20 @@ class TestRpcAccess(HttpCase):
         self._assert_all_refused("rpc_outsider", allowed={("partner.cadence.tier", "action_open_partners")})
 
     def test_private_methods_cannot_be_called_at_all(self):
+        """Refused as private, called with the arguments they take: not for a wrong call."""
         self.authenticate("rpc_outsider", "rpc_outsider")
-        with self.assertRaises(JsonRpcException):
-            self._call("partner.cadence.planner", "_cron_plan_partners", [])
-        with self.assertRaises(JsonRpcException):
-            self._call("partner.cadence.planner", "_run_batches", [])
+        for method, args in (
+            ("_cron_plan_partners", []),
+            ("_run_batches", ["res.partner", [], "_replan_partners"]),
+            ("_rederive", ["res.partner", [], ["cadence_deal_count"]]),
+        ):
+            with self.subTest(method=method), self.assertRaises(JsonRpcException) as refused:
+                self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/partner.cadence.planner/{method}",
+                    {"model": "partner.cadence.planner", "method": method, "args": args, "kwargs": {}},
+                )
+            # Private methods are refused with an AccessError; a wrong call would be a TypeError.
+            self.assertEqual(refused.exception.args[0], "odoo.exceptions.AccessError")
 
     def test_no_role_links_another_companys_partner_over_json_rpc(self):
         """A recommendation from our partner to another company's, created over JSON-RPC by
