@@ -45,3 +45,7 @@ def max_months():
 # Records a scheduled action plans per transaction when the setting is missing: large enough
 # for speed, small enough that a killed run loses little and memory stays flat.
 DEFAULT_BATCH_SIZE = 5000
+
+# Records whose stored values an admin's change re-derives within the request that saved it;
+# beyond, the scheduled action does it in batches, so that saving stays instant at any size.
+REDERIVE_IN_REQUEST_MAX = 200

@@ -8,6 +8,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from .. import compat
+from ..domain.bounds import REDERIVE_IN_REQUEST_MAX
 from ..domain.settings import CadenceSettings
 
 _logger = logging.getLogger(__name__)
@@ -46,15 +47,16 @@ class PartnerCadencePlanner(models.AbstractModel):
         partners = self.env["res.partner"]
         schedules = self.env["partner.cadence.schedule"]
         steps = (
-            ("re-derive values whose inputs changed", self.env["partner.cadence.rederivation"]._run_pending),
-            ("give partners planned without it their schedules", partners._sync_unsynced_cadence_schedules),
+            (
+                "re-derive values whose inputs changed, plan partners saved without planning",
+                self.env["partner.cadence.rederivation"]._run_pending,
+            ),
             ("re-plan partners of changed tiers", partners._replan_changed_tiers),
             (
                 "register the meetings held",
                 functools.partial(self._run_step, self.env["calendar.event"]._register_ended_cadence_meetings),
             ),
-            ("drop reminders no schedule holds", partners._drop_orphan_cadence_reminders),
-            ("plan due reminders", schedules._plan_due_reminders),
+            ("plan due reminders, drop stray ones", schedules._plan_due_reminders),
             ("refresh partner values", partners._refresh_cadence_values),
             ("refresh clients", partners._refresh_cadence_clients),
             ("record survey scores", partners._refresh_cadence_survey_scores),
@@ -64,7 +66,7 @@ class PartnerCadencePlanner(models.AbstractModel):
             ),
         )
         results = dict(self._run_timed_steps(steps))
-        return results["plan due reminders"]
+        return results["plan due reminders, drop stray ones"]
 
     @api.model
     def _run_timed_steps(self, steps):
@@ -98,7 +100,7 @@ class PartnerCadencePlanner(models.AbstractModel):
         ``inputs`` changed meaning (an admin changed a tier, a grid cell or a setting they are
         read with): in this request when they fit in one batch, else in the scheduled action
         (see partner.cadence.rederivation). The model's ``_cadence_rederive(inputs)`` does it."""
-        limit = self._get_settings().batch_size
+        limit = min(self._get_settings().batch_size, REDERIVE_IN_REQUEST_MAX)
         records = self.env[model_name].sudo().with_context(active_test=False).search(domain, limit=limit + 1)
         if len(records) <= limit:
             records._cadence_rederive(inputs)

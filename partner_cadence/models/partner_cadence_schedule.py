@@ -3,7 +3,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..domain.cadence import period_quota, period_start, planning_cutoff
-from ..domain.reminders import Reminder, slot
+from ..domain.reminders import PARTNER_CADENCE_KINDS, Reminder, slot
 
 DUE_INDEX = "partner_cadence_schedule_due_idx"
 
@@ -163,40 +163,51 @@ class PartnerCadenceSchedule(models.Model):
 
     @api.model
     def _get_ids_to_plan(self, cutoff):
-        """Schedules whose slot does not hold what it should: due by ``cutoff`` with no open
-        reminder, or with one on another date, or with one while nothing is due. One query."""
+        """(schedule ids, reminder ids): the schedules whose slot does not hold what it should
+        (due by ``cutoff`` with no open reminder, or with one on another date, or with one
+        while nothing is due), and the open reminders in a cadence slot that no schedule holds
+        any more (a user removed the schedule while a planner filled its slot). One query."""
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT schedule.id
-                  FROM partner_cadence_schedule schedule
-                  JOIN res_partner partner ON partner.id = schedule.partner_id
-             LEFT JOIN mail_activity activity
-                    ON activity.res_model = 'res.partner'
-                   AND activity.res_id = schedule.partner_id
-                   AND activity.cadence_slot = schedule.kind || ':' || schedule.activity_type_id
-                   AND activity.active
-                 WHERE CASE WHEN activity.id IS NULL
-                            THEN schedule.next_due_date <= %(cutoff)s AND partner.active
+                SELECT schedule.id, activity.id
+                  FROM (SELECT schedule.id, schedule.partner_id, schedule.next_due_date, partner.active,
+                               schedule.kind || ':' || schedule.activity_type_id AS slot
+                          FROM partner_cadence_schedule schedule
+                          JOIN res_partner partner ON partner.id = schedule.partner_id) schedule
+             FULL JOIN (SELECT id, res_id, cadence_slot, date_deadline
+                          FROM mail_activity
+                         WHERE res_model = 'res.partner' AND active
+                           AND split_part(cadence_slot, ':', 1) IN %(kinds)s) activity
+                    ON activity.res_id = schedule.partner_id AND activity.cadence_slot = schedule.slot
+                 WHERE CASE WHEN schedule.id IS NULL THEN TRUE
+                            WHEN activity.id IS NULL
+                            THEN schedule.next_due_date <= %(cutoff)s AND schedule.active
                             ELSE schedule.next_due_date IS NULL
                                  OR activity.date_deadline <> schedule.next_due_date
-                                 OR NOT partner.active
+                                 OR NOT schedule.active
                         END
-                 ORDER BY schedule.id
                 """,
+                kinds=PARTNER_CADENCE_KINDS,
                 cutoff=cutoff,
             )
         )
-        return [row[0] for row in rows]
+        return (
+            sorted(schedule_id for schedule_id, _activity_id in rows if schedule_id),
+            sorted(activity_id for schedule_id, activity_id in rows if not schedule_id),
+        )
 
     @api.model
     def _plan_due_reminders(self):
         """Nightly pass step: every slot that does not hold what it should, within the planning
-        horizon, in claimed batches; returns the number of reminders created."""
+        horizon, in claimed batches: stray reminders dropped, due ones planned; returns the
+        number of reminders created."""
         planner = self.env["partner.cadence.planner"]
         cutoff = planning_cutoff(fields.Date.context_today(self), planner._get_settings().horizon_days)
-        return planner._run_batches_over_ids(self._name, self._get_ids_to_plan(cutoff), self._plan_reminders_of)
+        schedule_ids, stray_ids = self._get_ids_to_plan(cutoff)
+        planner._run_batches_over_ids("mail.activity", stray_ids, self.env["res.partner"]._drop_stray_cadence_reminders)
+        return planner._run_batches_over_ids(self._name, schedule_ids, self._plan_reminders_of)
 
     @api.model
     def _plan_reminders_of(self, schedules):

@@ -13,6 +13,9 @@ from .partner_cadence_tier import (
     RELATIONSHIP_SELECTION,
 )
 
+# What a partner saved without planning is marked with for the nightly pass: its schedules.
+SYNC_REQUESTED = "cadence_schedule_ids"
+
 # Fields whose change decides which cadence lines a partner is on, or whether it is due.
 CADENCE_SCHEDULE_FIELDS = {
     "cadence_tier_id",
@@ -245,8 +248,8 @@ class ResPartner(models.Model):
     def _cadence_rederive(self, inputs):
         """Hook of ``partner.cadence.planner._rederive``: the answers in ``inputs`` did not
         change, their meaning did (a tier, a grid cell, a threshold). Recompute what depends on
-        them and re-plan the partners whose tier or client level moved with it; a tier chosen
-        by hand stays."""
+        them and re-plan the partners whose tier or client level moved with it (a tier chosen
+        by hand stays), and those saved without planning (see ``_request_cadence_sync``)."""
 
         def levels(partner):
             return partner.cadence_tier_id, partner.cadence_client_level_id
@@ -254,7 +257,17 @@ class ResPartner(models.Model):
         before = {partner.id: levels(partner) for partner in self}
         self.modified(inputs)
         self.env.flush_all()
-        self.filtered(lambda partner: levels(partner) != before[partner.id])._sync_cadence_schedules()
+        self.filtered(
+            lambda partner: levels(partner) != before[partner.id] or SYNC_REQUESTED in inputs
+        )._sync_cadence_schedules()
+
+    def _request_cadence_sync(self):
+        """Plan these partners in the nightly pass, not now (``mail_activity_automation_skip``:
+        an import of thousands plans nothing inside the import)."""
+        if self:
+            self.env["partner.cadence.rederivation"].sudo()._request(
+                self._name, [("id", "in", self.ids)], [SYNC_REQUESTED]
+            )
 
     @api.depends("cadence_touch_ids.date", "cadence_touch_ids.origin", "cadence_touch_ids.activity_type_id")
     def _compute_last_touch_date(self):
@@ -397,10 +410,13 @@ class ResPartner(models.Model):
             for partner, vals in zip(partners, vals_list, strict=True)
             if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals
         )._pin_hand_chosen_tiers()
-        # mail_activity_automation_skip (an import, say) plans nothing now: the nightly pass
-        # gives these partners their schedules and reminders.
-        if not self.env.context.get("mail_activity_automation_skip"):
-            partners.filtered("cadence_tier_id")._sync_cadence_schedules()
+        on_cadence = partners.filtered("cadence_tier_id")
+        if self.env.context.get("mail_activity_automation_skip"):
+            # An import, say: nothing planned now; marked for the nightly pass, which gives
+            # these partners their schedules and reminders.
+            on_cadence._request_cadence_sync()
+        else:
+            on_cadence._sync_cadence_schedules()
         return partners
 
     def write(self, vals):
@@ -415,8 +431,7 @@ class ResPartner(models.Model):
             # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
             on_cadence = self.filtered(lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids)
             if self.env.context.get("mail_activity_automation_skip"):
-                # Left to the nightly pass, which re-plans the tiers and levels marked here.
-                (on_cadence.cadence_tier_id | on_cadence.cadence_client_level_id)._request_replan()
+                on_cadence._request_cadence_sync()
             else:
                 on_cadence._sync_cadence_schedules()
         if "user_id" in vals:

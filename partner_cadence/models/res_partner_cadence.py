@@ -1,8 +1,7 @@
 import datetime
 from collections import defaultdict
 
-from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo import fields, models
 
 from ..domain.cadence import period_start
 from ..domain.planning import PartnerPlan, QuotaLine, Slot, plan_partner
@@ -93,27 +92,6 @@ class ResPartner(models.Model):
         obsolete.unlink()
         schedules.create(new_values)
         self._refresh_cadence()
-
-    @api.model
-    def _sync_unsynced_cadence_schedules(self):
-        """Nightly pass step: partners on a tier without any schedule (created while
-        ``mail_activity_automation_skip`` was set, by an import say), and partners off every
-        tier or archived that still have some, get their schedules in line, in batches."""
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT partner.id
-                  FROM res_partner partner
-                 WHERE (partner.cadence_tier_id IS NOT NULL AND partner.active) <> EXISTS (
-                           SELECT 1 FROM partner_cadence_schedule schedule WHERE schedule.partner_id = partner.id)
-                 ORDER BY partner.id
-                """
-            )
-        )
-        return self.env["partner.cadence.planner"]._run_batches_over_ids(
-            self._name, [row[0] for row in rows], self._replan_partners
-        )
 
     def _get_wanted_cadence_schedules(self, first_contact_type, ask_type):
         """The schedules this partner should have: ({type id: (kind, line or None)}, {type id:

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, format_amount
 from odoo.tools.misc import babel_locale_parse, get_lang
 
-from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, PARTNER_CADENCE_KINDS, TOUCH, days_late, slot_kind
+from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, days_late, slot_kind
 
 
 class ResPartner(models.Model):
@@ -193,39 +193,16 @@ class ResPartner(models.Model):
         self.env["partner.cadence.tier"].invalidate_model(["replan_requested_at"])
 
     @api.model
-    def _drop_orphan_cadence_reminders(self):
-        """Nightly pass step: open reminders in a cadence slot of a partner that no schedule
-        holds any more (a user removed the schedule while a planner filled its slot) have
-        nothing left to remind of; dropped in claimed batches, each checked again once claimed."""
-        planner = self.env["partner.cadence.planner"]
-        self.env.flush_all()
-        ids = [row[0] for row in self.env.execute_query(self._get_orphan_cadence_reminders_query())]
-        return planner._run_batches_over_ids("mail.activity", ids, self._drop_orphan_cadence_reminders_of)
-
-    @api.model
-    def _get_orphan_cadence_reminders_query(self, among=None):
-        return SQL(
-            """
-            SELECT activity.id
-              FROM mail_activity activity
-             WHERE activity.res_model = 'res.partner' AND activity.active
-               AND split_part(activity.cadence_slot, ':', 1) IN %(kinds)s
-               AND NOT EXISTS (SELECT 1 FROM partner_cadence_schedule schedule
-                                WHERE schedule.partner_id = activity.res_id
-                                  AND schedule.kind || ':' || schedule.activity_type_id = activity.cadence_slot)
-               %(among)s
-             ORDER BY activity.id
-            """,
-            kinds=PARTNER_CADENCE_KINDS,
-            among=SQL("AND activity.id = ANY(%s)", among) if among is not None else SQL(),
+    def _drop_stray_cadence_reminders(self, reminders):
+        """One batch of the reminders in a cadence slot no schedule held when the pass looked:
+        those a schedule holds again since (claimed, so looked at once more) stay."""
+        schedules = (
+            self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", reminders.mapped("res_id"))])
         )
-
-    @api.model
-    def _drop_orphan_cadence_reminders_of(self, reminders):
-        self.env.flush_all()
-        orphans = self.env.execute_query(self._get_orphan_cadence_reminders_query(reminders.ids))
-        reminders.browse(row[0] for row in orphans).unlink()
-        return len(orphans)
+        held = {(schedule.partner_id.id, schedule._get_reminder_slot()) for schedule in schedules}
+        stray = reminders.filtered(lambda reminder: (reminder.res_id, reminder.cadence_slot) not in held)
+        stray.unlink()
+        return len(stray)
 
     @api.model
     def _replan_partners(self, partners):
