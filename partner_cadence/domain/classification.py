@@ -20,6 +20,7 @@ a phone, and the organisation, unless the partner is a company or a private indi
 """
 
 import dataclasses
+import re
 
 # How often target clients call a partner (§1), most often first.
 INBOUND_FREQUENCIES = ("daily", "weekly_monthly", "rare", "very_rare")
@@ -111,3 +112,21 @@ def missing_first_contact(name, is_company, has_phone, has_organisation, is_priv
     if not (is_company or has_organisation or is_private):
         missing.append(ORGANISATION)
     return missing
+
+
+# Phones are compared on their last eight digits, the national number of Moldova and most of
+# Romania's; fewer than six digits identify nobody.
+PHONE_MATCH_DIGITS = 8
+PHONE_MATCH_MIN_DIGITS = 6
+
+
+def phone_match_key(phone):
+    """The digits two phone numbers of one person share however they are written, or None.
+
+    >>> phone_match_key("+373 69 111 001") == phone_match_key("069 111 001")
+    True
+    >>> phone_match_key("112") is None
+    True
+    """
+    digits = re.sub(r"\D", "", phone or "")[-PHONE_MATCH_DIGITS:]
+    return digits if len(digits) >= PHONE_MATCH_MIN_DIGITS else None

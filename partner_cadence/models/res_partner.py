@@ -1,5 +1,3 @@
-import re
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -460,14 +458,11 @@ class ResPartner(models.Model):
 
     @api.model
     def _find_cadence_match(self, name, phone, email):
-        """The partner already in the base for this person, by phone, then e-mail, then name.
-
-        Phones are compared on their last eight digits, the national number of Moldova and
-        most of Romania's, so "+373 69 111 001" and "069 111 001" are the same number.
-        """
+        """The partner already in the base for this person, by phone (compared as
+        ``classification.phone_match_key`` says), then e-mail, then name."""
         partners = self.env["res.partner"]
-        digits = re.sub(r"\D", "", phone or "")[-8:]
-        if len(digits) >= 6:
+        digits = classification.phone_match_key(phone)
+        if digits:
             self.env.flush_all()
             rows = self.env.execute_query(
                 SQL(
