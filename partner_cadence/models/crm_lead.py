@@ -168,12 +168,15 @@ class CrmLead(models.Model):
         return self.browse(row[0] for row in self.env.cr.fetchall())
 
     def _cadence_rederive(self, inputs):
-        """Hook of ``partner.cadence.planner._rederive``: the marker thresholds changed; the
-        leads whose potential moved with them are cut or given an expert, as when answered."""
+        """Hook of ``partner.cadence.planner._rederive``: the marker thresholds changed, the
+        leads whose potential moved with them are cut or given an expert, as when answered;
+        the nurture phases changed (``nurture_phase``), the running leads are re-planned."""
         before = {lead.id: lead.potential for lead in self}
         self.modified(inputs)
         self.env.flush_all()
         self.filtered(lambda lead: lead.active and lead.potential != before[lead.id])._apply_potential()
+        if "nurture_phase" in inputs:
+            self.filtered(lambda lead: lead.nurture_state == "running")._plan_nurture()
 
     def _apply_potential(self):
         """Cut a low-potential lead from nurturing; give a high-potential one an expert."""

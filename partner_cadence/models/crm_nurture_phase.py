@@ -44,6 +44,29 @@ class CrmNurturePhase(models.Model):
         "delay of the settings has passed; 0 never pauses.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        phases = super().create(vals_list)
+        phases._replan_nurtured_leads()
+        return phases
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._replan_nurtured_leads()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self._replan_nurtured_leads()
+        return result
+
+    def _replan_nurtured_leads(self):
+        """The leads in their sequence follow a change of its phases: their open touch moves
+        to the date the phases say now."""
+        self.env["partner.cadence.planner"]._rederive(
+            "crm.lead", [("nurture_state", "=", "running")], ["nurture_phase"]
+        )
+
     def _as_domain_phase(self):
         self.ensure_one()
         return Phase(

@@ -159,6 +159,15 @@ class TestLeads(PartnerCadenceCommon):
             "the new information is in the chatter",
         )
 
+    def test_a_changed_phase_moves_the_open_touch_of_the_leads_in_it(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        self._do_touch(lead, START)
+        before = lead.nurture_next_date
+        self.env.ref("partner_cadence.crm_nurture_phase_intensive").touch_count = 3
+        self.assertGreater(lead.nurture_next_date, before, "fewer touches in the window: spread wider")
+        self.assertEqual(self._open_touch(lead).date_deadline, lead.nurture_next_date)
+
     def _do_touch(self, lead, day):
         touch = self._open_touch(lead)
         with freeze_time(day):
