@@ -49,6 +49,20 @@ class TestCadenceTour(HttpCase):
         self.assertEqual(self.partner.cadence_unanswered_count, 1)
         self.assertEqual(self.partner.last_touch_date, self.today - timedelta(days=10), "not a touch")
 
+    def test_salesman_types_the_last_touch_in_the_form(self):
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{self.partner.id}",
+            "partner_cadence_last_touch_typed_tour",
+            login="tour_salesman",
+        )
+        self.assertEqual(self.partner.last_touch_date, self.today - timedelta(days=3))
+        self.assertIn(
+            ("manual", self.today - timedelta(days=3)),
+            [(touch.origin, touch.date) for touch in self.partner.cadence_touch_ids],
+            "the date typed is a touch",
+        )
+        self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=4))
+
     def test_manager_changes_tier_and_salesman_sees_the_replanned_reminder(self):
         self.assertEqual(self._cadence_reminder().date_deadline, self.today - timedelta(days=3))
         self.start_tour(

@@ -19,3 +19,15 @@ export function chatterReloadsOnActivity(chatter) {
 export function reloadingStep(step) {
     return session.server_version_info[0] >= 19 ? { ...step, expectUnloadPage: true } : step;
 }
+
+/**
+ * The tour steps that type ``value`` into the date field ``fieldName``: 19 shows a set date as
+ * a button that turns into an input once focused; 18 shows the input at once.
+ */
+export function editDateSteps(fieldName, value, content) {
+    const field = `.o_field_widget[name=${fieldName}]`;
+    return [
+        { trigger: `${field} button, ${field} input`, content, run: "click" },
+        { trigger: `${field} input`, content, run: `edit ${value}` },
+    ];
+}

@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { editDateSteps } from "@partner_cadence/compat/compat";
 
 // A salesperson starts the day in the activity inbox: opens the overdue partner, calls,
 // marks the reminder done, and finds the next touch already planned a week later.
@@ -56,6 +57,41 @@ registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
         {
             trigger: ".o-mail-Activity:contains('Weekly partner'):contains('days overdue')",
             content: "The call is still to make",
+        },
+    ],
+});
+
+// A salesperson types when they last spoke with a partner: it is a touch, and the reminder
+// follows it (a weekly partner touched three days ago is due in four).
+registry.category("web_tour.tours").add("partner_cadence_last_touch_typed_tour", {
+    steps: () => [
+        {
+            trigger: ".o_notebook .nav-link:contains('Cadence')",
+            content: "Open the partner's cadence",
+            run: "click",
+        },
+        ...editDateSteps(
+            "last_touch_date",
+            luxon.DateTime.now().minus({ days: 3 }).toFormat("MM/dd/yyyy"),
+            "The last call was three days ago"
+        ),
+        {
+            trigger: ".o_field_widget[name=cadence_paused_until] input",
+            content: "Leave the date field",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save",
+            content: "Save the partner",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_button_save:not(:visible)",
+            content: "The partner is saved",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('Due in 4 days')",
+            content: "The reminder follows the touch typed by hand",
         },
     ],
 });
