@@ -10,33 +10,15 @@ from .partner_cadence_tier import (
     INBOUND_FREQUENCY_SELECTION,
     RELATIONSHIP_SELECTION,
 )
-
-# What a partner saved without planning is marked with for the nightly pass: its schedules.
-SYNC_REQUESTED = "cadence_schedule_ids"
-
-# Fields whose change decides which cadence lines a partner is on, or whether it is due.
-CADENCE_SCHEDULE_FIELDS = {
-    "cadence_tier_id",
-    "cadence_client_level_id",
-    "cadence_paused_until",
-    "cadence_do_not_contact",
-    "active",
-    "name",
-    *compat.PARTNER_PHONE_FIELDS,
-    "parent_id",
-    "is_company",
-    "company_name",
-    "cadence_private_individual",
-    "cadence_inbound_frequency",
-    "cadence_financial_standing",
-    "cadence_relationship",
-    "cadence_tier_pinned",
-}
+from .res_partner_cadence import SYNC_REQUESTED
 
 
 class ResPartner(models.Model):
     """Partners on a cadence: their tier and its suggestion, first-contact information,
-    qualification, and the ORM paths that keep their cadence in step."""
+    qualification and last touch. Each capability's file owns its fields and what their
+    changes set off (schedules: res_partner_cadence.py; reminders' owner:
+    res_partner_cadence_planning.py; values: res_partner_value.py; introductions:
+    res_partner_referral_tree.py)."""
 
     _inherit = "res.partner"
 
@@ -259,14 +241,6 @@ class ResPartner(models.Model):
             lambda partner: levels(partner) != before[partner.id] or SYNC_REQUESTED in inputs
         )._sync_cadence_schedules()
 
-    def _request_cadence_sync(self):
-        """Plan these partners in the nightly pass, not now (``mail_activity_automation_skip``:
-        an import of thousands plans nothing inside the import)."""
-        if self:
-            self.env["partner.cadence.rederivation"].sudo()._request(
-                self._name, [("id", "in", self.ids)], [SYNC_REQUESTED]
-            )
-
     @api.depends("cadence_touch_ids.date", "cadence_touch_ids.origin", "cadence_touch_ids.activity_type_id")
     def _compute_last_touch_date(self):
         """Read from the touches, the one record of each contact: the latest counted one,
@@ -408,36 +382,14 @@ class ResPartner(models.Model):
             for partner, vals in zip(partners, vals_list, strict=True)
             if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals
         )._pin_hand_chosen_tiers()
-        on_cadence = partners.filtered("cadence_tier_id")
-        if self.env.context.get("mail_activity_automation_skip"):
-            # An import, say: nothing planned now; marked for the nightly pass, which gives
-            # these partners their schedules and reminders.
-            on_cadence._request_cadence_sync()
-        else:
-            on_cadence._sync_cadence_schedules()
         return partners
 
     def write(self, vals):
-        if "referred_by_id" in vals:
-            self.env["res.partner.referral"]._lock_tree()
         result = super().write(vals)
         if "last_touch_date" in vals:
             self._read_last_touch_from_touches()
         if "cadence_tier_id" in vals and "cadence_tier_pinned" not in vals:
             self._pin_hand_chosen_tiers()
-        if CADENCE_SCHEDULE_FIELDS & vals.keys():
-            # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
-            on_cadence = self.filtered(lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids)
-            if self.env.context.get("mail_activity_automation_skip"):
-                on_cadence._request_cadence_sync()
-            else:
-                on_cadence._sync_cadence_schedules()
-        if "user_id" in vals:
-            self._reassign_cadence_reminders()
-        if "cadence_value_manual" in vals:
-            self._refresh_cadence_values(self)
-        if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
-            self._record_primary_referral()
         return result
 
     def _pin_hand_chosen_tiers(self):

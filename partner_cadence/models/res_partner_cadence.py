@@ -1,10 +1,33 @@
 import datetime
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 
+from .. import compat
 from ..domain.cadence import period_start
 from ..domain.planning import PartnerPlan, QuotaLine, Slot, plan_partner
+
+# What a partner saved without planning is marked with for the nightly pass: its schedules.
+SYNC_REQUESTED = "cadence_schedule_ids"
+
+# Fields whose change decides which cadence lines a partner is on, or whether it is due.
+CADENCE_SCHEDULE_FIELDS = {
+    "cadence_tier_id",
+    "cadence_client_level_id",
+    "cadence_paused_until",
+    "cadence_do_not_contact",
+    "active",
+    "name",
+    *compat.PARTNER_PHONE_FIELDS,
+    "parent_id",
+    "is_company",
+    "company_name",
+    "cadence_private_individual",
+    "cadence_inbound_frequency",
+    "cadence_financial_standing",
+    "cadence_relationship",
+    "cadence_tier_pinned",
+}
 
 
 class ResPartner(models.Model):
@@ -14,6 +37,37 @@ class ResPartner(models.Model):
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
     # would rather have one class per model, the project asks for files under 400 lines.
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners.filtered("cadence_tier_id")._plan_cadence_on_save()
+        return partners
+
+    def write(self, vals):
+        result = super().write(vals)
+        if CADENCE_SCHEDULE_FIELDS & vals.keys():
+            # Partners never on a cadence have nothing to sync: keep imports and mass edits cheap.
+            self.filtered(
+                lambda partner: partner.cadence_tier_id or partner.cadence_schedule_ids
+            )._plan_cadence_on_save()
+        return result
+
+    def _plan_cadence_on_save(self):
+        """Sync these partners' schedules now, or, under ``mail_activity_automation_skip`` (an
+        import, say), mark them for the nightly pass, which plans them."""
+        if self.env.context.get("mail_activity_automation_skip"):
+            self._request_cadence_sync()
+        else:
+            self._sync_cadence_schedules()
+
+    def _request_cadence_sync(self):
+        """Plan these partners in the nightly pass, not now (``mail_activity_automation_skip``:
+        an import of thousands plans nothing inside the import)."""
+        if self:
+            self.env["partner.cadence.rederivation"].sudo()._request(
+                self._name, [("id", "in", self.ids)], [SYNC_REQUESTED]
+            )
 
     def _register_cadence_touch(self, touch_date, activity_type=None, origin="manual", source=None):
         """Record a real touch on ``touch_date`` with each of these partners."""

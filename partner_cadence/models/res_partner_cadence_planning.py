@@ -18,6 +18,12 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "partner.cadence.reminder.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_id" in vals:
+            self._reassign_cadence_reminders()
+        return result
+
     def _get_cadence_responsible_candidates(self):
         """Its salesperson, then its company's; the settings' default responsible after them."""
         self.ensure_one()

@@ -46,6 +46,14 @@ class ResPartner(models.Model):
         compute="_compute_referral_value", currency_field="cadence_currency_id", string="Revenue from Recommendations"
     )
 
+    def write(self, vals):
+        if "referred_by_id" in vals:
+            self.env["res.partner.referral"]._lock_tree()
+        result = super().write(vals)
+        if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
+            self._record_primary_referral()
+        return result
+
     @api.constrains("referred_by_id")
     def _check_referred_by_cycle(self):
         # Only a partner with a recommender can close a circle: the partners Odoo creates

@@ -68,6 +68,12 @@ class ResPartner(models.Model):
         "buy from us, at most what they buy elsewhere.",
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "cadence_value_manual" in vals:
+            self._refresh_cadence_values(self)
+        return result
+
     @api.depends("company_id.currency_id")
     def _compute_cadence_currency_id(self):
         main_currency = self.env["res.company"].sudo()._get_main_company().currency_id
