@@ -13,7 +13,9 @@ monthly, bimonthly and quarterly; last touches over the past four months), then 
   holds one reminder;
 - the planner's peak Python memory at N/10 and at N partners (flat means batches work);
 - the time a manager waits to save a tier shared by a third of the base (its partners are
-  re-planned by the scheduled action it triggers, not in the request);
+  re-planned by the scheduled action it triggers, not in the request), and an admin to save a
+  setting that a third of the base's suggestions read (against saving Settings unchanged),
+  then the nightly pass's re-derivation of them;
 - the set-based pass over the clients' purchase histories (repurchase dates, plans, ABC and
   XYZ) against a naive per-client loop, and its rerun with nothing new;
 - "who can introduce me?" over a tree of referrals between all N partners: the recursive
@@ -254,6 +256,30 @@ def save_tier(env):
     return partners, elapsed
 
 
+def save_setting(env):
+    """Seconds an admin waits to save the market size in Settings, with a third of the base
+    qualified by their deals (their suggested tier reads it), against saving Settings with
+    nothing changed; then the nightly pass's re-derivation of those partners."""
+    env.cr.execute(
+        SQL("UPDATE res_partner SET cadence_deal_count = 12 WHERE name LIKE 'Bench Realtor %%' AND mod(id, 3) = 0")
+    )
+    env.cr.commit()
+    env.invalidate_all()
+    qualified = env["res.partner"].search_count([("cadence_deal_count", ">", 0)])
+    timings = []
+    for market_size in (100, 150):
+        settings = env["res.config.settings"].create({"partner_cadence_market_size": market_size})
+        start = time.perf_counter()
+        settings.execute()
+        env.cr.commit()
+        timings.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    env["partner.cadence.rederivation"]._run_pending()
+    rederived = time.perf_counter() - start
+    env.invalidate_all()
+    return qualified, timings[0], timings[1], rederived
+
+
 def build_purchases(env):
     """Four won opportunities, about a quarter apart, for every third bench partner."""
     won_stage = env["crm.stage"].search([("is_won", "=", True)], limit=1)
@@ -414,6 +440,7 @@ def main():
         two_reminders, two_duplicates = count_reminders(env)
         forget_reminders(env)
         tier_partners, tier_elapsed = save_tier(env)
+        qualified, unchanged_elapsed, setting_elapsed, rederive_elapsed = save_setting(env)
         build_purchases(env)
         clients_elapsed = refresh_clients(env)
         env.cr.commit()
@@ -455,6 +482,11 @@ def main():
         f"{peak_large / 2**20:.1f} MiB at {args.partners:,}"
     )
     print(f"saving a tier:            {tier_elapsed:.3f} s for a tier of {tier_partners:,} partners")
+    print(
+        f"saving a setting:         {setting_elapsed:.3f} s for the market size read by {qualified:,} partners' "
+        f"suggestions (Settings saved with nothing changed: {unchanged_elapsed:.3f} s); "
+        f"the nightly pass re-derives them in {rederive_elapsed:.2f} s"
+    )
     clients_rate = clients_count / clients_elapsed
     naive_clients_rate = naive_client_count / naive_client_elapsed
     print(
