@@ -44,24 +44,40 @@ class PartnerCadenceRederivation(models.Model):
         """Mark ``model_name``'s records matching ``domain`` to re-derive from ``inputs``,
         adding to what is already marked, from the first record again."""
         self.env.flush_all()
-        # Locked: two admins saving at once both widen the same row.
-        rows = self.env.execute_query(
+        # Inserted unless the model has its row already (two first requests at once insert
+        # one), else that row, locked, is widened: two admins saving at once both count.
+        inserted = self.env.execute_query(
             SQL(
-                "SELECT id, domain, inputs FROM partner_cadence_rederivation WHERE model_name = %s FOR UPDATE",
-                model_name,
+                """
+                INSERT INTO partner_cadence_rederivation
+                       (model_name, domain, inputs, last_id, create_uid, write_uid, create_date, write_date)
+                VALUES (%(model)s, %(domain)s, %(inputs)s, 0, %(uid)s, %(uid)s,
+                        NOW() AT TIME ZONE 'UTC', NOW() AT TIME ZONE 'UTC')
+                ON CONFLICT (model_name) DO NOTHING
+                RETURNING id
+                """,
+                model=model_name,
+                domain=repr(domain),
+                inputs=",".join(sorted(inputs)),
+                uid=self.env.uid,
             )
         )
-        if rows:
-            mark = self.browse(rows[0][0])
-            mark.write(
+        if not inserted:
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT id, domain, inputs FROM partner_cadence_rederivation WHERE model_name = %s FOR UPDATE",
+                    model_name,
+                )
+            )
+            mark_id, marked_domain, marked_inputs = rows[0]
+            self.browse(mark_id).write(
                 {
-                    "domain": repr(compat.domain_or([ast.literal_eval(rows[0][1]), domain])),
-                    "inputs": ",".join(sorted(set(rows[0][2].split(",")) | set(inputs))),
+                    "domain": repr(compat.domain_or([ast.literal_eval(marked_domain), domain])),
+                    "inputs": ",".join(sorted(set(marked_inputs.split(",")) | set(inputs))),
                     "last_id": 0,
                 }
             )
-        else:
-            self.create({"model_name": model_name, "domain": repr(domain), "inputs": ",".join(sorted(inputs))})
+        self.invalidate_model()
         # Absent while the module installs: its data changes tiers before the action exists.
         cron = self.env.ref("partner_cadence.ir_cron_plan_partner_touches", raise_if_not_found=False)
         if cron:

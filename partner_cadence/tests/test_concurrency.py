@@ -320,3 +320,31 @@ class TestConcurrency(BaseCase):
             }
             self.assertEqual(held, wanted, "each slot holds what its schedule says, no more")
             self.assertEqual(len(reminders), len(raced), "the level's one meeting each, the weekly calls gone")
+
+    def test_two_admins_marking_values_at_once_both_count(self):
+        """Two first requests to re-derive at once, each in its own transaction: one row, which
+        holds both."""
+        with self.registry.cursor() as cr:
+            api.Environment(cr, SUPERUSER_ID, {})["partner.cadence.rederivation"].search([]).unlink()
+        barrier = threading.Barrier(2)
+
+        def request(inputs):
+            def run():
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    barrier.wait(timeout=30)
+                    # As a request: retried by Odoo when PostgreSQL refuses it for a concurrent one.
+                    retrying(
+                        lambda: env["partner.cadence.rederivation"]._request(
+                            "res.partner", [("cadence_deal_count", ">", 0)], inputs
+                        ),
+                        env,
+                    )
+
+            return run
+
+        self._in_threads(request(["cadence_deal_count"]), request(["cadence_nps_score"]))
+        with self.registry.cursor() as cr:
+            marks = api.Environment(cr, SUPERUSER_ID, {})["partner.cadence.rederivation"].search([])
+            self.assertEqual(marks.mapped("inputs"), ["cadence_deal_count,cadence_nps_score"])
+            marks.unlink()
