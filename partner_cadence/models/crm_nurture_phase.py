@@ -5,6 +5,18 @@ from ..domain.bounds import MAX_REACH_DAYS
 from ..domain.cadence import IntervalUnit
 from ..domain.nurture import Phase, check_phases
 
+# What a phase says about when a lead's touches fall due and how they are made.
+PLANNING_FIELDS = {
+    "sequence",
+    "active",
+    "duration_days",
+    "touch_count",
+    "interval_number",
+    "interval_unit",
+    "activity_type_ids",
+    "company_id",
+}
+
 
 class CrmNurturePhase(models.Model):
     """A phase of the nurture sequence: intensive, weekly, monthly (§4)."""
@@ -52,7 +64,9 @@ class CrmNurturePhase(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        self._replan_nurtured_leads()
+        # A new name or description plans nothing differently.
+        if PLANNING_FIELDS & vals.keys():
+            self._replan_nurtured_leads()
         return result
 
     def unlink(self):
