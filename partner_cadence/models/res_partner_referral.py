@@ -44,6 +44,12 @@ class ResPartnerReferral(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today)
     note = fields.Text()
+    introduction = fields.Boolean(
+        string="Introduced Them",
+        copy=False,
+        help="This recommendation brought the partner to us: its referrer is the partner's Introduced By "
+        "and their parent in the referral tree. One per partner; a partner's first recommendation by default.",
+    )
     status = fields.Selection(
         [
             ("to_contact", "To contact"),
@@ -74,6 +80,14 @@ class ResPartnerReferral(models.Model):
         )
         self.env.cr.execute(
             SQL("INSERT INTO %s (id) VALUES (1) ON CONFLICT DO NOTHING", SQL.identifier(REFERRAL_TREE_LOCK_TABLE))
+        )
+        # A partner is introduced by one recommendation at most.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (referred_id) WHERE introduction",
+                SQL.identifier(f"{self._table}_one_introduction"),
+                SQL.identifier(self._table),
+            )
         )
 
     @api.model
@@ -172,30 +186,65 @@ class ResPartnerReferral(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._lock_tree()
+        self._drop_introductions([vals["referred_id"] for vals in vals_list if vals.get("introduction")])
         referrals = super().create(vals_list)
-        referrals._adopt_as_primary()
+        referrals.browse(
+            referral.id for referral, vals in zip(referrals, vals_list, strict=True) if "introduction" not in vals
+        )._claim_introductions()
         referrals._schedule_warm_introductions()
         return referrals
 
     def write(self, vals):
-        if {"referrer_id", "referred_id"} & vals.keys():
+        if {"referrer_id", "referred_id", "introduction"} & vals.keys():
             self._lock_tree()
-        return super().write(vals)
-
-    def unlink(self):
-        primaries = self.filtered(lambda referral: referral.referred_id.referred_by_id == referral.referrer_id)
-        pairs = [(referral.referrer_id, referral.referred_id) for referral in primaries]
-        result = super().unlink()
-        for referrer, referred in pairs:
-            if not self.search_count([("referrer_id", "=", referrer.id), ("referred_id", "=", referred.id)]):
-                referred.with_context(referral_syncing=True).referred_by_id = False
+        if vals.get("introduction"):
+            self._drop_introductions(vals.get("referred_id") or self.referred_id.ids, keep=self)
+        if "referred_id" not in vals or "introduction" in vals:
+            return super().write(vals)
+        # Moved to another partner (a merge), a recommendation introduces them only if nothing
+        # else does.
+        result = super().write({**vals, "introduction": False})
+        self._claim_introductions()
         return result
 
-    def _adopt_as_primary(self):
-        """A partner's first recommendation says who introduced them (``referred_by_id``)."""
-        for referral in self:
-            if not referral.referred_id.referred_by_id:
-                referral.referred_id.with_context(referral_syncing=True).referred_by_id = referral.referrer_id
+    def unlink(self):
+        introductions = self.filtered("introduction")
+        pairs = [(referral.referrer_id.id, referral.referred_id.id) for referral in introductions]
+        result = super().unlink()
+        # Another kind of recommendation from the same referrer still says who introduced them.
+        for referrer, referred in pairs:
+            self.search(
+                [("referrer_id", "=", referrer), ("referred_id", "=", referred)], order="date, id", limit=1
+            )._claim_introductions()
+        return result
+
+    def _drop_introductions(self, referred_ids, keep=None):
+        """Before another recommendation becomes their introduction: the partner's previous one stops being it."""
+        if isinstance(referred_ids, int):
+            referred_ids = [referred_ids]
+        # Every row counts, those the user may not read included: one introduction a partner.
+        previous = self.sudo().search([("referred_id", "in", list(referred_ids)), ("introduction", "=", True)])
+        if keep:
+            previous -= keep.sudo()
+        if previous:
+            super(ResPartnerReferral, previous).write({"introduction": False})
+            # Written before the new introduction, or one UPDATE of both breaks the unique index.
+            previous.flush_recordset(["introduction"])
+
+    def _claim_introductions(self):
+        """A partner nobody introduced yet is introduced by their earliest recommendation among these."""
+        introduced = set(
+            self.sudo()
+            .search([("referred_id", "in", self.referred_id.ids), ("introduction", "=", True)])
+            .referred_id.ids
+        )
+        claiming = self.sudo().browse()
+        for referral in self.sorted(lambda referral: (referral.date, referral.id)):
+            if referral.referred_id.id not in introduced:
+                introduced.add(referral.referred_id.id)
+                claiming |= referral.sudo()
+        if claiming:
+            super(ResPartnerReferral, claiming).write({"introduction": True})
 
     def _schedule_warm_introductions(self):
         """A newly recommended partner gets a first call at once, made on the referrer's behalf:

@@ -1,7 +1,6 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
 
 # How many of the shortest chains are read to find one the user may see end to end: checking
@@ -17,9 +16,15 @@ class ResPartner(models.Model):
     # would rather have one class per model, the project asks for files under 400 lines.
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
+    # The recommendations are the only truth (as partner_multi_relation's relation rows): this
+    # is read from the one marked as the introduction, and setting it marks or records one.
     referred_by_id = fields.Many2one(
         "res.partner",
         string="Introduced By",
+        compute="_compute_referred_by_id",
+        inverse="_inverse_referred_by_id",
+        store=True,
+        readonly=False,
         index="btree_not_null",
         ondelete="set null",
         tracking=True,
@@ -46,31 +51,31 @@ class ResPartner(models.Model):
         compute="_compute_referral_value", currency_field="cadence_currency_id", string="Revenue from Recommendations"
     )
 
-    def write(self, vals):
-        if "referred_by_id" in vals:
-            self.env["res.partner.referral"]._lock_tree()
-        result = super().write(vals)
-        if vals.get("referred_by_id") and not self.env.context.get("referral_syncing"):
-            self._record_primary_referral()
-        return result
+    @api.depends("referral_received_ids.introduction", "referral_received_ids.referrer_id")
+    def _compute_referred_by_id(self):
+        for partner in self:
+            partner.referred_by_id = partner.referral_received_ids.filtered("introduction")[:1].referrer_id
 
-    @api.constrains("referred_by_id")
-    def _check_referred_by_cycle(self):
-        # Only a partner with a recommender can close a circle: the partners Odoo creates
-        # (converting leads, say) cost no query.
-        referred = self.filtered("referred_by_id")
-        if not referred or not referred._has_cycle("referred_by_id"):
-            return
-        for partner in referred:
-            chain, node = [partner], partner.referred_by_id
-            while node and node not in chain:
-                chain.append(node)
-                node = node.referred_by_id
-            if node == partner:
-                # Told in the order of introductions: A introduced B, who introduced C...
-                names = [partner.name, *(link.name for link in reversed(chain[1:])), partner.name]
-                raise ValidationError(
-                    self.env._("This introduction would close a circle: %(chain)s.", chain=" → ".join(names))
+    def _inverse_referred_by_id(self):
+        """Setting who introduced a partner by hand marks that referrer's recommendation as the
+        introduction, recording one when there is none (a circle is refused there)."""
+        referrals = self.env["res.partner.referral"].sudo()
+        for partner in self:
+            received = partner.sudo().referral_received_ids
+            if not partner.referred_by_id:
+                received.filtered("introduction").introduction = False
+                continue
+            chosen = received.filtered(lambda referral, partner=partner: referral.referrer_id == partner.referred_by_id)
+            if chosen:
+                min(chosen, key=lambda referral: (referral.date, referral.id)).introduction = True
+            else:
+                referrals.create(
+                    {
+                        "referrer_id": partner.referred_by_id.id,
+                        "referred_id": partner.id,
+                        "kind_id": self.env.ref("partner_cadence.res_partner_referral_kind_other").id,
+                        "introduction": True,
+                    }
                 )
 
     def _compute_referral_count(self):
@@ -322,15 +327,3 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.res_partner_referral_wizard_action")
         action["context"] = {"default_partner_id": self.id}
         return action
-
-    def _record_primary_referral(self):
-        """Setting who introduced a partner by hand records that recommendation too."""
-        referrals = self.env["res.partner.referral"]
-        other_kind = self.env.ref("partner_cadence.res_partner_referral_kind_other")
-        for partner in self:
-            if not referrals.search_count(
-                [("referrer_id", "=", partner.referred_by_id.id), ("referred_id", "=", partner.id)]
-            ):
-                referrals.create(
-                    {"referrer_id": partner.referred_by_id.id, "referred_id": partner.id, "kind_id": other_kind.id}
-                )

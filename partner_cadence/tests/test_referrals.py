@@ -108,6 +108,39 @@ class TestReferrals(PartnerCadenceCommon):
         self.assertEqual(call.user_id, self.salesman)
         self.assertEqual(newcomer.referred_by_id, self.realtor)
 
+    def test_who_introduced_a_partner_is_read_from_the_recommendations(self):
+        """The recommendations are the one source: "Introduced By" follows the one marked as
+        the introduction, and setting it by hand marks or records a recommendation."""
+        newcomer = self._create_partner("Nina Newcomer")
+        second_referrer = self._create_partner("Ion Second")
+        first = self._refer(self.realtor, newcomer)
+        second = self._refer(second_referrer, newcomer, date=date(2026, 11, 25))
+        self.assertEqual((first.introduction, second.introduction), (True, False), "the first one introduces")
+        self.assertEqual(newcomer.referred_by_id, self.realtor)
+
+        second.introduction = True
+        self.assertEqual((first.introduction, newcomer.referred_by_id), (False, second_referrer))
+        self.assertEqual(second_referrer.referred_partner_ids, newcomer)
+
+        newcomer.referred_by_id = self.realtor
+        self.assertEqual((first.introduction, second.introduction), (True, False), "marked, nothing recorded twice")
+        self.assertEqual(self.env["res.partner.referral"].search_count([("referred_id", "=", newcomer.id)]), 2)
+
+        third_referrer = self._create_partner("Olga Third")
+        newcomer.referred_by_id = third_referrer
+        recorded = self.env["res.partner.referral"].search(
+            [("referred_id", "=", newcomer.id), ("referrer_id", "=", third_referrer.id)]
+        )
+        self.assertEqual(recorded.kind_id, self.env.ref("partner_cadence.res_partner_referral_kind_other"))
+        self.assertEqual((recorded.introduction, first.introduction), (True, False))
+
+        recorded.unlink()
+        self.assertFalse(newcomer.referred_by_id, "the introduction deleted, nobody introduced them")
+        newcomer.referred_by_id = self.realtor
+        newcomer.referred_by_id = False
+        self.assertFalse(first.introduction)
+        self.assertEqual(self.env["res.partner.referral"].search_count([("referred_id", "=", newcomer.id)]), 2)
+
     def test_cadence_reminders_of_a_referred_partner_name_the_recommender(self):
         newcomer = self._create_partner("Nina Newcomer", user=self.salesman)
         self._refer(self.realtor, newcomer)

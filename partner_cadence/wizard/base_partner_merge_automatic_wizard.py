@@ -12,8 +12,14 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         self.env["res.partner.referral"]._merge_partners(src_partners, dst_partner)
         self._prepare_cadence_merge(src_partners, dst_partner)
         result = super()._update_foreign_keys(src_partners, dst_partner)
-        if dst_partner.referred_by_id == dst_partner:
-            dst_partner.with_context(referral_syncing=True).referred_by_id = False
+        # The generic update rewrote the column of who introduced whom as well; the moved
+        # recommendations say it again (a partner introduced by the one merged into it is no
+        # longer introduced by anyone).
+        partners = self.env["res.partner"].with_context(active_test=False)
+        partners.invalidate_model(["referred_by_id"])
+        self.env.add_to_compute(
+            partners._fields["referred_by_id"], partners.search([("referred_by_id", "=", dst_partner.id)]) | dst_partner
+        )
         return result
 
     def _prepare_cadence_merge(self, src_partners, dst_partner):
