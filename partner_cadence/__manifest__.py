@@ -46,6 +46,7 @@
             "partner_cadence/static/tests/tours/*.js",
         ],
     },
+    "pre_init_hook": "pre_init_hook",
     "uninstall_hook": "uninstall_hook",
     "installable": True,
     "application": False,

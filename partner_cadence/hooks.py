@@ -1,6 +1,18 @@
 from odoo.tools import SQL
 
+from .domain.settings import default_parameters
+
 PLS_FIELDS = ("potential", "qualification_score")
+
+
+def pre_init_hook(env):
+    """The methodology's numbers, as ``domain.settings`` ships them, before the data and demo
+    that plan with them: what an admin then changes in Settings is theirs (an unset parameter
+    reads as 0 or off, as Odoo's settings do)."""
+    params = env["ir.config_parameter"].sudo()
+    for key, value in default_parameters().items():
+        if params.get_param(key) is False:
+            params.set_param(key, value)
 
 
 def uninstall_hook(env):

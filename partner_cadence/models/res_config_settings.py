@@ -1,7 +1,16 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..domain import bounds
+from ..domain.settings import SETTINGS, setting_problem
+
+# Settings kept apart from the screen's number fields: the intensive window is the intensive
+# phase's own duration (checked there), the rest are technical or edited elsewhere.
+_PARTNER_CADENCE_NOT_ON_SCREEN = {
+    "nurture_window_min_days",
+    "nurture_window_max_days",
+    "marker_questions_max",
+    "batch_size",
+}
 
 
 class ResConfigSettings(models.TransientModel):
@@ -230,125 +239,34 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             self.env["crm.nurture.phase"]._check_intensive_window(settings.partner_cadence_nurture_window_days)
 
-    @api.constrains("partner_cadence_conversion_percent", "partner_cadence_planned_deals")
-    def _check_partner_cadence_planning(self):
+    @api.constrains(*(f"partner_cadence_{name}" for name in SETTINGS if name not in _PARTNER_CADENCE_NOT_ON_SCREEN))
+    def _check_partner_cadence_settings(self):
+        """Each number in its range and those read together in order, as ``domain.settings`` says."""
+        messages = {
+            "abc_shares": self.env._("The A and B shares of revenue add up to 100% at most."),
+            "xyz_order": self.env._("The X variation cannot exceed the Y variation."),
+            "nps_order": self.env._("Neutral clients start at a score at most where promoters do."),
+            "share_order": self.env._("The market share for monthly contact is at least the one for every two months."),
+        }
         for settings in self:
-            if not 0 < settings.partner_cadence_conversion_percent <= 100:
-                raise ValidationError(
-                    self.env._("The conversion rate must be above 0% and at most 100%: one contact in five is 20%.")
-                )
-            if settings.partner_cadence_planned_deals < 0:
-                raise ValidationError(self.env._("The deals planned per week cannot be negative."))
-
-    @api.constrains(
-        "partner_cadence_horizon_days",
-        "partner_cadence_market_size",
-        "partner_cadence_monthly_loss_percent",
-        "partner_cadence_value_window_months",
-        "partner_cadence_ask_referrals_days",
-        "partner_cadence_introduction_max_hops",
-    )
-    def _check_partner_cadence_numbers(self):
-        for settings in self:
-            if not 0 <= settings.partner_cadence_horizon_days <= bounds.MAX_REACH_DAYS:
-                raise ValidationError(
-                    self.env._("The planning horizon is between 0 and %(max)s days.", max=bounds.MAX_REACH_DAYS)
-                )
-            if settings.partner_cadence_market_size <= 0:
-                raise ValidationError(self.env._("The market size must be at least one deal a year."))
-            if not 0 <= settings.partner_cadence_monthly_loss_percent <= 100:
-                raise ValidationError(self.env._("The monthly loss must be between 0% and 100%."))
-            if not 0 < settings.partner_cadence_value_window_months <= bounds.max_months():
-                raise ValidationError(
-                    self.env._("The value window is between 1 and %(max)s months.", max=bounds.max_months())
-                )
-            if not 0 <= settings.partner_cadence_ask_referrals_days <= bounds.MAX_REACH_DAYS:
-                raise ValidationError(
-                    self.env._("Asking for referrals is every 0 (never) to %(max)s days.", max=bounds.MAX_REACH_DAYS)
-                )
-            if not 1 <= settings.partner_cadence_introduction_max_hops <= 12:
-                raise ValidationError(self.env._("An introduction chain is between 1 and 12 recommendations long."))
-
-    @api.constrains(
-        "partner_cadence_purchase_history_months",
-        "partner_cadence_repurchase_min_purchases",
-        "partner_cadence_repurchase_notice_days",
-        "partner_cadence_upsell_percent",
-        "partner_cadence_abc_a_percent",
-        "partner_cadence_abc_b_percent",
-        "partner_cadence_xyz_x_percent",
-        "partner_cadence_xyz_y_percent",
-        "partner_cadence_nps_promoter_min",
-        "partner_cadence_nps_neutral_min",
-        "partner_cadence_unanswered_resume_days",
-        "partner_cadence_direct_mail_daily_letters",
-        "partner_cadence_direct_mail_call_after_days",
-        "partner_cadence_wallet_known_goal_percent",
-    )
-    def _check_partner_cadence_clients(self):
-        for settings in self:
-            if not 1 <= settings.partner_cadence_purchase_history_months <= bounds.max_months():
-                raise ValidationError(
-                    self.env._("The purchase history is between 1 and %(max)s months.", max=bounds.max_months())
-                )
-            if settings.partner_cadence_repurchase_min_purchases < 2:
-                raise ValidationError(self.env._("A rhythm needs at least two purchases, one gap between them."))
-            if not 0 <= settings.partner_cadence_repurchase_notice_days <= bounds.MAX_REACH_DAYS:
-                raise ValidationError(
-                    self.env._("The call before a purchase is 0 to %(max)s days ahead.", max=bounds.MAX_REACH_DAYS)
-                )
-            if not 1 <= settings.partner_cadence_unanswered_resume_days <= bounds.MAX_REACH_DAYS:
-                raise ValidationError(self.env._("Trying again is 1 to %(max)s days later.", max=bounds.MAX_REACH_DAYS))
-            if not 1 <= settings.partner_cadence_direct_mail_daily_letters <= 1000:
-                raise ValidationError(self.env._("Direct mail sends 1 to 1000 letters a day per salesperson."))
-            if not 0 <= settings.partner_cadence_direct_mail_call_after_days <= bounds.MAX_REACH_DAYS:
-                raise ValidationError(
-                    self.env._("The call after a letter is 0 to %(max)s days later.", max=bounds.MAX_REACH_DAYS)
-                )
-            if not 0 <= settings.partner_cadence_wallet_known_goal_percent <= 100:
-                raise ValidationError(self.env._("The share of clients with a known share of wallet is 0% to 100%."))
-            if not 0 <= settings.partner_cadence_upsell_percent <= 100:
-                raise ValidationError(self.env._("The up-sell share is between 0% and 100%."))
-            a_share, b_share = settings.partner_cadence_abc_a_percent, settings.partner_cadence_abc_b_percent
-            if a_share <= 0 or b_share < 0 or a_share + b_share > 100:
-                raise ValidationError(
-                    self.env._("The A and B shares of revenue are positive and add up to 100% at most.")
-                )
-            if not 0 <= settings.partner_cadence_xyz_x_percent <= settings.partner_cadence_xyz_y_percent:
-                raise ValidationError(self.env._("The X variation cannot exceed the Y variation."))
-            if not 0 < settings.partner_cadence_nps_neutral_min <= settings.partner_cadence_nps_promoter_min <= 10:
-                raise ValidationError(
-                    self.env._(
-                        "NPS scores run from 0 to 10: neutral clients start above 0 and at most where promoters do."
-                    )
-                )
-
-    @api.constrains(
-        "partner_cadence_handoff_min_score",
-        "partner_cadence_potential_low_answers",
-        "partner_cadence_potential_high_percent",
-        "partner_cadence_share_monthly_percent",
-        "partner_cadence_share_rare_percent",
-    )
-    def _check_partner_cadence_qualification(self):
-        for settings in self:
-            if (
-                not 0
-                <= settings.partner_cadence_share_rare_percent
-                <= settings.partner_cadence_share_monthly_percent
-                <= 100
-            ):
-                raise ValidationError(
-                    self.env._("Market-share thresholds run from 0% to 100%, the monthly one above the other.")
-                )
-            if settings.partner_cadence_potential_low_answers < 1:
-                raise ValidationError(self.env._("At least one low answer cuts a lead."))
-            if not 0 < settings.partner_cadence_potential_high_percent <= 100:
-                raise ValidationError(
-                    self.env._("The share of high answers for high potential is above 0% and at most 100%.")
-                )
-            if not 0 <= settings.partner_cadence_handoff_min_score <= 100:
-                raise ValidationError(self.env._("The qualification to hand a lead on is between 0% and 100%."))
+            problem = setting_problem(
+                {
+                    name: settings[f"partner_cadence_{name}"]
+                    for name in SETTINGS
+                    if name not in _PARTNER_CADENCE_NOT_ON_SCREEN
+                }
+            )
+            if not problem:
+                continue
+            if problem[0] == "order":
+                raise ValidationError(messages[problem[1]])
+            _kind, name, minimum, maximum = problem
+            label = self._fields[f"partner_cadence_{name}"]._description_string(self.env)
+            if maximum is None:
+                raise ValidationError(self.env._("%(setting)s: at least %(min)s.", setting=label, min=minimum))
+            raise ValidationError(
+                self.env._("%(setting)s: from %(min)s to %(max)s.", setting=label, min=minimum, max=maximum)
+            )
 
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()

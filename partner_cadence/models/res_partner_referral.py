@@ -227,7 +227,7 @@ class ResPartnerReferral(models.Model):
         if keep:
             previous -= keep.sudo()
         if previous:
-            super(ResPartnerReferral, previous).write({"introduction": False})
+            previous.write({"introduction": False})
             # Written before the new introduction, or one UPDATE of both breaks the unique index.
             previous.flush_recordset(["introduction"])
 
@@ -244,7 +244,7 @@ class ResPartnerReferral(models.Model):
                 introduced.add(referral.referred_id.id)
                 claiming |= referral.sudo()
         if claiming:
-            super(ResPartnerReferral, claiming).write({"introduction": True})
+            claiming.write({"introduction": True})
 
     def _schedule_warm_introductions(self):
         """A newly recommended partner gets a first call at once, made on the referrer's behalf:

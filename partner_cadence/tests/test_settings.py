@@ -1,7 +1,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
-from odoo.addons.partner_cadence.hooks import uninstall_hook
+from odoo.addons.partner_cadence.domain.settings import SETTINGS, default_parameters
+from odoo.addons.partner_cadence.hooks import pre_init_hook, uninstall_hook
 
 from .common import PartnerCadenceCommon
 
@@ -115,3 +116,49 @@ class TestSettings(PartnerCadenceCommon):
         self.assertNotIn("potential", fields_left)
         self.assertNotIn("qualification_score", fields_left)
         self.assertIn("phone_state", fields_left, "Odoo's own scoring fields stay")
+
+    def test_install_writes_the_shipped_values_and_keeps_an_admins(self):
+        params = self.env["ir.config_parameter"].sudo()
+        params.search([("key", "in", list(default_parameters()))]).unlink()
+        params.set_param("partner_cadence.market_size", 250)
+        pre_init_hook(self.env)
+        written = {key: params.get_param(key) for key in default_parameters()}
+        self.assertEqual(written, {**default_parameters(), "partner_cadence.market_size": "250"})
+        self.assertEqual(written["partner_cadence.horizon_days"], "7")
+
+    def test_every_number_out_of_its_range_is_refused_and_nothing_is_saved(self):
+        """Each bound of ``domain.settings``, on the screen an admin types it in: the message
+        names the setting as the screen labels it."""
+        self._activate_translations()
+        before = self._snapshot()
+        settings = self.env["res.config.settings"].with_context(lang="ru_RU")
+        checked = 0
+        for name, setting in SETTINGS.items():
+            field_name = f"partner_cadence_{name}"
+            if field_name not in settings._fields or setting.minimum is None:
+                continue
+            label = settings._fields[field_name]._description_string(settings.env)
+            wrong = [setting.minimum - 1] + ([setting.maximum + 1] if setting.maximum is not None else [])
+            for value in wrong:
+                with self.subTest(setting=name, value=value):
+                    form = Form(settings)
+                    setattr(form, field_name, value)
+                    with self.assertRaisesRegex(ValidationError, label.replace("(", r"\(").replace(")", r"\)")):
+                        form.save()
+                    checked += 1
+        self.assertGreater(checked, 40)
+        self.assertEqual(self._snapshot(), before)
+
+    def test_numbers_read_together_are_refused_out_of_order(self):
+        for values, message in (
+            ({"abc_a_percent": 90, "abc_b_percent": 15}, "add up to 100%"),
+            ({"xyz_x_percent": 30, "xyz_y_percent": 25}, "cannot exceed the Y"),
+            ({"nps_neutral_min": 9, "nps_promoter_min": 8}, "at most where promoters do"),
+            ({"share_rare_percent": 15, "share_monthly_percent": 12}, "at least the one for every two months"),
+        ):
+            with self.subTest(values=values):
+                form = Form(self.env["res.config.settings"])
+                for name, value in values.items():
+                    setattr(form, f"partner_cadence_{name}", value)
+                with self.assertRaisesRegex(ValidationError, message):
+                    form.save()
