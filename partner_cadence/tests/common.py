@@ -3,11 +3,14 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, new_test_user
 
 
-class PartnerCadenceCommon(TransactionCase):
-    """Salespeople, tiers and realtor partners shared by the cadence tests (on 23 November 2026)."""
+class PartnerCadenceFixture:
+    """Salespeople, tiers, a realtor partner (on 23 November 2026), factories and assertion
+    helpers shared by every cadence test, whatever runs it: the ORM tests through
+    ``PartnerCadenceCommon``, the JSON-RPC calls and browser tours through
+    ``PartnerCadenceHttpCommon``."""
 
     @classmethod
     def setUpClass(cls):
@@ -83,16 +86,12 @@ class PartnerCadenceCommon(TransactionCase):
             **values,
         }
 
-    def _other_company_manager(self, login):
-        """A sales manager who works only in a company of their own."""
-        company = self.env["res.company"].create({"name": f"{login} company"})
-        return new_test_user(
-            self.env,
-            login=login,
-            groups="sales_team.group_sale_manager",
-            company_id=company.id,
-            company_ids=[company.id],
-        )
+    @classmethod
+    def _other_company_user(cls, login, groups="sales_team.group_sale_manager"):
+        """A user (a sales manager unless ``groups`` say otherwise) who works only in a
+        company of their own."""
+        company = cls.env["res.company"].create({"name": f"{login} company"})
+        return new_test_user(cls.env, login=login, groups=groups, company_id=company.id, company_ids=[company.id])
 
     # ------------------------------------------------------------
     # FACTORIES
@@ -138,3 +137,12 @@ class PartnerCadenceCommon(TransactionCase):
 
     def _reminders(self, partners, xmlid="mail.mail_activity_data_call"):
         return partners.activity_search([xmlid], additional_domain=[("cadence_reminder", "=", True)])
+
+
+class PartnerCadenceCommon(PartnerCadenceFixture, TransactionCase):
+    """The cadence fixture for tests through the ORM."""
+
+
+class PartnerCadenceHttpCommon(PartnerCadenceFixture, HttpCase):
+    """The cadence fixture for JSON-RPC calls and tours in the browser (which runs on the real
+    clock: their stories are told relative to today)."""

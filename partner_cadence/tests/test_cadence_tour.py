@@ -1,15 +1,17 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from .common import PartnerCadenceHttpCommon
 
 
 @tagged("post_install", "-at_install", "partner_cadence_http")
-class TestCadenceTour(HttpCase):
+class TestCadenceTour(PartnerCadenceHttpCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.salesman = new_test_user(
+        cls.tour_salesman = new_test_user(
             cls.env, login="tour_salesman", name="Tour Salesman", groups="sales_team.group_sale_salesman"
         )
         new_test_user(
@@ -18,16 +20,9 @@ class TestCadenceTour(HttpCase):
         # Sales managers' screens are walked by a sales manager with no other right.
         new_test_user(cls.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
         # The browser runs on the real clock, so the story is told relative to today.
-        cls.today = fields.Date.context_today(cls.salesman)
-        cls.partner = cls.env["res.partner"].create(
-            {
-                "name": "Tour Realtor",
-                "phone": "+373 69 000 001",
-                "cadence_private_individual": True,
-                "user_id": cls.salesman.id,
-                "cadence_tier_id": cls.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
-                "last_touch_date": cls.today - timedelta(days=10),
-            }
+        cls.today = fields.Date.context_today(cls.tour_salesman)
+        cls.partner = cls._create_partner(
+            "Tour Realtor", cls.tier_weekly, cls.today - timedelta(days=10), cls.tour_salesman, phone="+373 69 000 001"
         )
 
     def _cadence_reminder(self):
@@ -70,7 +65,7 @@ class TestCadenceTour(HttpCase):
             "partner_cadence_tier_interval_tour",
             login="tour_manager",
         )
-        tier = self.env.ref("partner_cadence.partner_cadence_tier_weekly")
+        tier = self.tier_weekly
         self.assertEqual((tier.unanswered_limit, tier.segment_cells), (5, "AX"))
         # Saving the tier triggered the scheduled action, which runs it in the background.
         self.env["partner.cadence.planner"]._cron_plan_partners()
@@ -102,17 +97,14 @@ class TestCadenceTour(HttpCase):
             tz="UTC",
         )
         referrer = self.env["res.partner"].create({"name": "Ольга Рекомендатель"})
-        late = self.env["res.partner"].create(
-            {
-                "name": "Ирина Поздняя",
-                "phone": "+373 69 000 002",
-                "cadence_private_individual": True,
-                "user_id": russian.id,
-                "referred_by_id": referrer.id,
-                "cadence_value_manual": 10000,
-                "cadence_tier_id": self.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
-                "last_touch_date": self.today - timedelta(days=68),
-            }
+        late = self._create_partner(
+            "Ирина Поздняя",
+            self.tier_weekly,
+            self.today - timedelta(days=68),
+            russian,
+            phone="+373 69 000 002",
+            referred_by_id=referrer.id,
+            cadence_value_manual=10000,
         )
         self.env["res.partner"]._refresh_cadence_values()
         self.assertGreater(late.cadence_value_at_risk, 0)
@@ -159,7 +151,7 @@ class TestCadenceTour(HttpCase):
         # Something on every list, so that its header is drawn.
         self.partner._register_cadence_touch(self.today, origin="manual")
         colleague = self.env["res.partner"].create({"name": "Tour Colleague", "referred_by_id": self.partner.id})
-        self.env["partner.cadence.direct.mail"].create({"partner_id": colleague.id, "user_id": self.salesman.id})
+        self.env["partner.cadence.direct.mail"].create({"partner_id": colleague.id, "user_id": self.tour_salesman.id})
         self.env["partner.cadence.prospect.sheet.line"].create({"sheet": "North", "company_name": "Tour Sheet Company"})
         self.partner.cadence_sales_target = 5000
         for code in ("ru_RU", "ro_RO"):
@@ -174,7 +166,7 @@ class TestCadenceTour(HttpCase):
                 "name": "Tour Referrer",
                 "phone": "+373 69 000 002",
                 "cadence_private_individual": True,
-                "user_id": self.salesman.id,
+                "user_id": self.tour_salesman.id,
             }
         )
         self.start_tour(
@@ -201,7 +193,12 @@ class TestCadenceTour(HttpCase):
             )
         self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
         lead = self.env["crm.lead"].create(
-            {"name": "Tour Lead", "type": "opportunity", "user_id": self.salesman.id, "email_from": "t@example.com"}
+            {
+                "name": "Tour Lead",
+                "type": "opportunity",
+                "user_id": self.tour_salesman.id,
+                "email_from": "t@example.com",
+            }
         )
         self.start_tour(
             f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}", "partner_cadence_lead_tour", login="tour_salesman"
@@ -221,7 +218,7 @@ class TestCadenceTour(HttpCase):
 
     def test_salesman_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
         client = self.env["res.partner"].create(
-            {"name": "Tour Client", "is_company": True, "user_id": self.salesman.id}
+            {"name": "Tour Client", "is_company": True, "user_id": self.tour_salesman.id}
         )
         last_year = self.today.replace(year=self.today.year - 1, month=6, day=1)
         this_year = self.today.replace(month=1, day=2)
@@ -238,7 +235,7 @@ class TestCadenceTour(HttpCase):
             lead.date_closed = fields.Datetime.to_datetime(day)
         self.env["res.partner"]._refresh_cadence_clients()
         client.activity_schedule(
-            act_type_xmlid="partner_cadence.mail_activity_type_nps_survey", user_id=self.salesman.id
+            act_type_xmlid="partner_cadence.mail_activity_type_nps_survey", user_id=self.tour_salesman.id
         )
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{client.id}", "partner_cadence_nps_tour", login="tour_salesman"
@@ -248,7 +245,7 @@ class TestCadenceTour(HttpCase):
 
     def test_salesman_starts_direct_mail_on_two_contacts(self):
         self.env["res.partner"].create(
-            [{"name": name, "user_id": self.salesman.id} for name in ("Tour Letter A", "Tour Letter B")]
+            [{"name": name, "user_id": self.tour_salesman.id} for name in ("Tour Letter A", "Tour Letter B")]
         )
         self.start_tour(
             "/odoo/action-contacts.action_contacts?view_type=list",
@@ -261,7 +258,7 @@ class TestCadenceTour(HttpCase):
             login="tour_salesman",
         )
         letters = self.env["mail.activity"].search(
-            [("cadence_slot", "=", "direct_mail_letter"), ("user_id", "=", self.salesman.id)]
+            [("cadence_slot", "=", "direct_mail_letter"), ("user_id", "=", self.tour_salesman.id)]
         )
         self.assertEqual(len(letters), 2)
 

@@ -386,5 +386,5 @@ class TestLeads(PartnerCadenceCommon):
             self.env.ref("partner_cadence.crm_nurture_phase_weekly").with_env(self.env).duration_days = 10
 
     def test_other_company_does_not_see_the_questions(self):
-        outsider = self._other_company_manager("lead_outsider")
+        outsider = self._other_company_user("lead_outsider")
         self.assertFalse(self.env["crm.lead.marker.question"].with_user(outsider).search([]))

@@ -83,6 +83,6 @@ class TestProspectSheets(PartnerCadenceCommon):
     def test_another_companys_manager_sees_neither_sheets_nor_direct_mail(self):
         self.env[MODEL].create({"company_name": "Our Secret Prospect"})
         self.env["partner.cadence.direct.mail"].create({"partner_id": self.realtor.id, "user_id": self.manager.id})
-        outsider = self._other_company_manager("sheet_outsider")
+        outsider = self._other_company_user("sheet_outsider")
         self.assertFalse(self.env[MODEL].with_user(outsider).search([]))
         self.assertFalse(self.env["partner.cadence.direct.mail"].with_user(outsider).search([]))

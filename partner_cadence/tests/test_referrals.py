@@ -209,6 +209,6 @@ class TestReferrals(PartnerCadenceCommon):
             referral.unlink()
 
     def test_other_company_does_not_see_the_referrals(self):
-        outsider = self._other_company_manager("referral_outsider")
+        outsider = self._other_company_user("referral_outsider")
         self.assertFalse(self.env["res.partner.referral"].with_user(outsider).search([]))
         self.assertTrue(self.env["res.partner.referral"].with_user(self.manager).search([]))

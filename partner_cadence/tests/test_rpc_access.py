@@ -1,10 +1,12 @@
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
+
+from .common import PartnerCadenceHttpCommon
 
 
 @tagged("post_install", "-at_install", "partner_cadence_http")
-class TestRpcAccess(HttpCase):
+class TestRpcAccess(PartnerCadenceHttpCommon):
     """Every public method of the addon, called over JSON-RPC by those who must not use it:
     a portal user, and a salesperson of another company. Each call is refused and changes
     nothing."""
@@ -13,26 +15,11 @@ class TestRpcAccess(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.portal = new_test_user(cls.env, login="rpc_portal", groups="base.group_portal")
-        other_company = cls.env["res.company"].create({"name": "RPC Other Company"})
-        cls.outsider = new_test_user(
-            cls.env,
-            login="rpc_outsider",
-            groups="sales_team.group_sale_salesman_all_leads",
-            company_id=other_company.id,
-            company_ids=[other_company.id],
-        )
-        company = cls.env.ref("base.main_company")
-        cls.partner = cls.env["res.partner"].create(
-            {
-                "name": "RPC Realtor",
-                "company_id": company.id,
-                "cadence_tier_id": cls.env.ref("partner_cadence.partner_cadence_tier_weekly").id,
-            }
-        )
+        cls.outsider = cls._other_company_user("rpc_outsider", "sales_team.group_sale_salesman_all_leads")
+        cls.partner = cls._create_partner("RPC Realtor", cls.tier_weekly, company_id=cls.company.id)
         cls.lead = cls.env["crm.lead"].create(
-            {"name": "RPC Lead", "company_id": company.id, "type": "opportunity", "nurture_stop_reason": "x"}
+            {"name": "RPC Lead", "company_id": cls.company.id, "type": "opportunity", "nurture_stop_reason": "x"}
         )
-        cls.tier = cls.env.ref("partner_cadence.partner_cadence_tier_weekly")
         cls.sheet_row = cls.env["partner.cadence.prospect.sheet.line"].create({"company_name": "RPC Prospect"})
         cls.call = cls.partner.activity_schedule("mail.mail_activity_data_call", user_id=cls.env.user.id)
         cls.wizard = (
@@ -61,7 +48,7 @@ class TestRpcAccess(HttpCase):
             ("crm.lead", self.lead.ids, "action_pause_nurture"),
             ("crm.lead", self.lead.ids, "action_resume_nurture"),
             ("crm.lead", self.lead.ids, "action_stop_nurture"),
-            ("partner.cadence.tier", self.tier.ids, "action_open_partners"),
+            ("partner.cadence.tier", self.tier_weekly.ids, "action_open_partners"),
             ("res.partner.referral.wizard", self.wizard.ids, "action_record"),
             ("mail.activity", self.call.ids, "action_no_answer"),
             ("partner.cadence.prospect.sheet.line", self.sheet_row.ids, "action_merge"),
@@ -109,15 +96,16 @@ class TestRpcAccess(HttpCase):
     def test_no_role_links_another_companys_partner_over_json_rpc(self):
         """A recommendation from our partner to another company's, created over JSON-RPC by
         every role of our company, is refused and nothing is saved."""
-        company = self.env.ref("base.main_company")
-        stranger = self.env["res.partner"].create({"name": "RPC Stranger", "company_id": self.outsider.company_id.id})
+        stranger = self._create_partner("RPC Stranger", company_id=self.outsider.company_id.id)
         for groups in (
             "sales_team.group_sale_salesman",
             "sales_team.group_sale_salesman_all_leads",
             "sales_team.group_sale_manager",
         ):
             login = f"rpc_{groups.split('.')[1]}"
-            new_test_user(self.env, login=login, groups=groups, company_id=company.id, company_ids=[company.id])
+            new_test_user(
+                self.env, login=login, groups=groups, company_id=self.company.id, company_ids=[self.company.id]
+            )
             self.authenticate(login, login)
             with self.subTest(role=groups), self.assertRaises(JsonRpcException) as refused:
                 self.make_jsonrpc_request(
