@@ -29,7 +29,17 @@ class CrmTeam(models.Model):
         "touches with each: the methodology counts people.",
     )
     cadence_sales_plan = fields.Monetary(string="Monthly Sales Plan", currency_field="currency_id")
-    cadence_average_deal = fields.Monetary(string="Average Deal", currency_field="currency_id")
+    cadence_average_deal = fields.Monetary(
+        string="Average Deal",
+        currency_field="currency_id",
+        help="The deal the plan counts on; left empty, the average won deal of the value window.",
+    )
+    cadence_average_won_deal = fields.Monetary(
+        compute="_compute_cadence_average_won_deal",
+        string="Average Won Deal",
+        currency_field="currency_id",
+        help="The team's won opportunities closed within the value window of the settings, on average.",
+    )
     cadence_clients_needed = fields.Integer(
         compute="_compute_cadence_planning",
         string="Clients Needed per Month",
@@ -83,7 +93,28 @@ class CrmTeam(models.Model):
                 contacted[author_users[author.id]].add(("crm.lead", res_id))
         return {user_id: len(people) for user_id, people in contacted.items()}
 
-    @api.depends("cadence_planned_deals", "cadence_sales_plan", "cadence_average_deal", "crm_team_member_ids")
+    def _compute_cadence_average_won_deal(self):
+        window = self.env["partner.cadence.planner"]._get_settings().value_window_months
+        since = fields.Date.subtract(fields.Date.context_today(self), months=window)
+        averages = dict(
+            self.env["crm.lead"]
+            .sudo()
+            ._read_group(
+                [("team_id", "in", self.ids), ("stage_id.is_won", "=", True), ("date_closed", ">=", since)],
+                ["team_id"],
+                ["expected_revenue:avg"],
+            )
+        )
+        for team in self:
+            team.cadence_average_won_deal = averages.get(team, 0.0)
+
+    @api.depends(
+        "cadence_planned_deals",
+        "cadence_sales_plan",
+        "cadence_average_deal",
+        "cadence_average_won_deal",
+        "crm_team_member_ids",
+    )
     def _compute_cadence_planning(self):
         conversion = self._get_conversion_percent()
         counts = self._get_week_contact_counts(self.crm_team_member_ids.user_id)
@@ -92,10 +123,9 @@ class CrmTeam(models.Model):
                 economics.required_contacts(team.cadence_planned_deals, conversion) if 0 < conversion <= 100 else 0
             )
             team.cadence_contacts_this_week = sum(counts.get(user.id, 0) for user in team.crm_team_member_ids.user_id)
+            average = team.cadence_average_deal or team.cadence_average_won_deal
             team.cadence_clients_needed = (
-                economics.clients_needed(team.cadence_sales_plan, team.cadence_average_deal)
-                if team.cadence_average_deal > 0
-                else 0
+                economics.clients_needed(team.cadence_sales_plan, average) if average > 0 else 0
             )
 
 

@@ -5,6 +5,7 @@ from odoo.tools.sql import escape_psql
 
 from .. import compat
 from ..domain import bounds, classification, economics
+from ..domain.reminders import days_late
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
     INBOUND_FREQUENCY_SELECTION,
@@ -94,6 +95,11 @@ class ResPartner(models.Model):
         index="btree_not_null",
         readonly=True,
         help="When the next contact is due: the earliest due date of the tier's lines.",
+    )
+    cadence_days_late = fields.Integer(
+        compute="_compute_cadence_days_late",
+        string="Days Late",
+        help="Days since the next contact fell due; 0 when it is not late.",
     )
 
     cadence_paused_until = fields.Date(string="Pause Cadence Until", help="No reminder is due before this day.")
@@ -240,6 +246,13 @@ class ResPartner(models.Model):
         self.filtered(
             lambda partner: levels(partner) != before[partner.id] or SYNC_REQUESTED in inputs
         )._sync_cadence_schedules()
+
+    @api.depends("next_touch_date")
+    @api.depends_context("tz")
+    def _compute_cadence_days_late(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            partner.cadence_days_late = days_late(partner.next_touch_date, today) if partner.next_touch_date else 0
 
     @api.depends("cadence_touch_ids.date", "cadence_touch_ids.origin", "cadence_touch_ids.activity_type_id")
     def _compute_last_touch_date(self):

@@ -211,6 +211,9 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             "partner_cadence.ir_cron_plan_lead_touches"
         )
         self.assertEqual(crons.mapped("active"), [True, True])
+        partners = self.env["res.partner"]
+        partners.search([("cadence_nps_date", "!=", False)]).cadence_nps_date = False
+        self.partner.write({"cadence_nps_score": 10, "cadence_nps_date": self.today})
         self.start_tour("/odoo/action-crm.crm_config_settings_action", "partner_cadence_settings_tour", login="admin")
         self.assertEqual(crons.mapped("active"), [True, True])
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "9")

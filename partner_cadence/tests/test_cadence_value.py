@@ -12,6 +12,12 @@ from .common import PartnerCadenceCommon
 @tagged("post_install", "-at_install")
 @freeze_time("2026-11-23")
 class TestCadenceValue(PartnerCadenceCommon):
+    def test_the_overdue_list_shows_how_late_each_partner_is(self):
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 17))
+        self.assertEqual(self.realtor.cadence_days_late, 6)
+        self.realtor.cadence_tier_id = self.tier_quarterly
+        self.assertEqual(self.realtor.cadence_days_late, 0, "not late any more: not late at all")
+
     def test_value_is_won_revenue_of_the_last_twelve_months(self):
         self._won_deal(self.realtor, 6000, datetime(2026, 3, 1))
         self._won_deal(self.realtor, 4000, datetime(2026, 10, 1))

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged, users
+from odoo.tests import Form, tagged, users
 
 from .common import PartnerCadenceCommon
 
@@ -134,6 +134,27 @@ class TestClients(PartnerCadenceCommon):
         before = self.env["res.partner"]._get_wallet_known_percent()
         self.client.cadence_wallet_total = 5000
         self.assertGreater(self.env["res.partner"]._get_wallet_known_percent(), before)
+
+    def test_settings_show_the_figures_the_server_computes(self):
+        """An admin reads the company's NPS and share of wallet known in Settings, not 0."""
+        partners = self.env["res.partner"]
+        partners.search([("cadence_nps_date", "!=", False)]).cadence_nps_date = False
+        partners.search([("cadence_purchase_count", ">", 0)]).cadence_purchase_count = 0
+        form = Form(self.env["res.config.settings"])
+        self.assertEqual(
+            (form.partner_cadence_nps_last_year, form.partner_cadence_wallet_known_percent),
+            ("no score yet", "no client yet"),
+        )
+        self._buy(self.client, 500, date(2026, 4, 1))
+        self._refresh()
+        self.client.write(
+            {"cadence_wallet_total": 5000, "cadence_nps_score": 10, "cadence_nps_date": date(2026, 11, 2)}
+        )
+        form = Form(self.env["res.config.settings"])
+        self.assertEqual(form.partner_cadence_nps_last_year, "100")
+        known = self.env["res.partner"]._get_wallet_known_percent()
+        self.assertGreater(known, 0)
+        self.assertEqual(form.partner_cadence_wallet_known_percent, f"{known} %")
 
     def test_share_of_wallet_is_over_a_year_whatever_the_value_window(self):
         self.env["ir.config_parameter"].sudo().set_param("partner_cadence.value_window_months", 24)

@@ -341,6 +341,18 @@ class TestLeads(PartnerCadenceCommon):
         self.assertEqual(team.cadence_contacts_this_week, 2, "two people: the realtor (touched twice) and the lead")
         self.assertEqual(team.crm_team_member_ids.cadence_required_contacts, 15)
 
+    def test_without_a_typed_average_the_plan_counts_on_the_average_won_deal(self):
+        team = self.env["crm.team"].create({"name": "Won desk", "cadence_sales_plan": 30000})
+        self.assertEqual((team.cadence_average_won_deal, team.cadence_clients_needed), (0, 0))
+        for revenue in (4000, 6000):
+            self._won_deal(self.realtor, revenue, date(2026, 10, 1)).team_id = team
+        self._won_deal(self.realtor, 90000, date(2024, 1, 1)).team_id = team  # beyond the value window
+        team.invalidate_recordset()
+        self.assertEqual(team.cadence_average_won_deal, 5000)
+        self.assertEqual(team.cadence_clients_needed, 6)
+        team.cadence_average_deal = 10000
+        self.assertEqual(team.cadence_clients_needed, 3, "the typed average wins")
+
     def test_company_wide_questions_count_toward_a_teams_four(self):
         team = self.env["crm.team"].create({"name": "Busy desk"})
         shared = self.env["crm.lead.marker.question"].search([("team_id", "=", False)])
@@ -366,11 +378,6 @@ class TestLeads(PartnerCadenceCommon):
             )
         with self.assertRaisesRegex(ValidationError, "Only the last phase"), self.cr.savepoint():
             self.env.ref("partner_cadence.crm_nurture_phase_weekly").duration_days = 0
-        for value in (0, 120):
-            with self.subTest(conversion=value), self.assertRaisesRegex(ValidationError, "conversion rate"):
-                settings = Form(self.env["res.config.settings"])
-                settings.partner_cadence_conversion_percent = value
-                settings.save()
         with self.assertRaisesRegex(ValidationError, "21 to 30"):
             self.env["res.config.settings"].create({"partner_cadence_nurture_window_days": 40})
 

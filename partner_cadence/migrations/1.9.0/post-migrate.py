@@ -1,6 +1,6 @@
 """Who introduced a partner is read from the recommendations now: the one matching the
 partner's stored introducer is marked as the introduction, and an introducer typed without a
-recommendation gets the recommendation it stands for."""
+recommendation gets the recommendation it stands for. Teams plan with the deals of the settings."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -8,6 +8,14 @@ from odoo.tools import SQL
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
+    # Teams that existed when the addon was installed got 0 deals a week (the setting was
+    # written after their column): they plan with the setting's figure, as new teams do.
+    cr.execute(
+        SQL(
+            "UPDATE crm_team SET cadence_planned_deals = %s WHERE COALESCE(cadence_planned_deals, 0) = 0",
+            env["partner.cadence.planner"]._get_settings().planned_deals,
+        )
+    )
     cr.execute(
         SQL(
             """

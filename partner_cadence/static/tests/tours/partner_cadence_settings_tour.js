@@ -9,8 +9,8 @@ async function saveAndWaitForReload(helpers) {
     await helpers.click();
 }
 
-// An admin opens Settings, saves without changing anything, then changes the planning
-// horizon and finds it kept after the reload.
+// An admin opens Settings, reads the company's figures, saves without changing anything,
+// then changes the planning horizon and finds it kept after the reload.
 registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
     steps: () => [
         {
@@ -24,6 +24,16 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
         {
             trigger: "#partner_cadence_nurture .o_field_widget[name=partner_cadence_nurture_window_days] input:value(30)",
             content: "The intensive window shows the phase's 30 days",
+        },
+        {
+            trigger: "#partner_cadence_nps .o_field_widget[name=partner_cadence_nps_last_year]",
+            content: "The company's NPS reads as the server computes it (one promoter: 100), not 0",
+            run() {
+                const shown = this.anchor.textContent.trim();
+                if (shown !== "100") {
+                    throw new Error(`NPS shown as "${shown}"`);
+                }
+            },
         },
         reloadingStep({
             trigger: ".o_form_button_save",
