@@ -424,7 +424,13 @@ class ResPartner(models.Model):
     @api.model
     def _find_cadence_match(self, name, phone, email):
         """The partner already in the base for this person, by phone (compared as
-        ``classification.phone_match_key`` says), then e-mail, then name."""
+        ``classification.phone_match_key`` says), then e-mail, then name (see
+        ``_find_cadence_contact_match`` for a match that the name alone never decides)."""
+        return self._find_cadence_contact_match(phone, email) or self._find_cadence_name_match(name)
+
+    @api.model
+    def _find_cadence_contact_match(self, phone, email):
+        """The partner already in the base with this phone or, failing that, this e-mail."""
         partners = self.env["res.partner"]
         digits = classification.phone_match_key(phone)
         if digits:
@@ -456,9 +462,14 @@ class ResPartner(models.Model):
             partner = partners.search([("email", "=ilike", escape_psql(email.strip()))], limit=1)
             if partner:
                 return partner
+        return partners
+
+    @api.model
+    def _find_cadence_name_match(self, name):
+        """A partner of exactly this name (case aside): a proposal, as two people share names."""
         if not (name or "").strip():
-            return partners
-        return partners.search([("name", "=ilike", escape_psql(name.strip()))], limit=1)
+            return self.env["res.partner"]
+        return self.env["res.partner"].search([("name", "=ilike", escape_psql(name.strip()))], limit=1)
 
     def action_apply_suggested_tier(self):
         self.write({"cadence_tier_pinned": False})

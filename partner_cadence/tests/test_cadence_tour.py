@@ -169,6 +169,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                 "user_id": self.tour_salesman.id,
             }
         )
+        namesake = self._create_partner("Tour Third Party", phone="+373 69 555 001", user=self.tour_salesman)
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{referrer.id}",
             "partner_cadence_referral_tour",
@@ -177,6 +178,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(
             sorted(referrer.referral_given_ids.referred_id.mapped("name")), ["Tour Colleague", "Tour Third Party"]
         )
+        self.assertNotIn(namesake, referrer.referral_given_ids.referred_id, "the name alone decided nothing")
         self.assertEqual(referrer.referred_partner_ids.referred_by_id, referrer)
 
     def test_salesman_answers_marker_questions_on_a_lead(self):

@@ -176,6 +176,32 @@ class TestReferrals(PartnerCadenceCommon):
         self.assertIn(known, referred)
         self.assertEqual((referred - known).phone, "060 111 222")
 
+    def test_a_name_alone_proposes_a_contact_and_nothing_typed_is_lost(self):
+        namesake = self._create_partner("Mihai Popescu", phone="+373 69 777 001")
+        wizard = Form(self.env["res.partner.referral.wizard"].with_context(default_partner_id=self.realtor.id))
+        with wizard.line_ids.new() as line:
+            line.name, line.phone, line.email = "Mihai Popescu", "060 222 333", "mihai@example.com"
+            self.assertFalse(line.partner_id, "another phone: not decided by the name")
+            self.assertEqual(line.name_match_id, namesake, "but proposed")
+        wizard.save().action_record()
+        newcomer = self.realtor.referral_given_ids.referred_id
+        self.assertNotEqual(newcomer, namesake)
+        self.assertEqual((newcomer.phone, newcomer.email), ("060 222 333", "mihai@example.com"))
+
+        # The salesperson knows it is the first Mihai: they pick him.
+        colleague = self._create_partner("Ana Colleague")
+        wizard = Form(self.env["res.partner.referral.wizard"].with_context(default_partner_id=colleague.id))
+        with wizard.line_ids.new() as line:
+            line.name, line.phone, line.email = "Mihai Popescu", "060 222 444", "mihai.p@example.com"
+            self.assertIn(line.name_match_id, namesake | newcomer)
+            line.partner_id = namesake
+        wizard.save().action_record()
+        referral = colleague.referral_given_ids
+        self.assertEqual(referral.referred_id, namesake)
+        self.assertEqual(namesake.email, "mihai.p@example.com", "the e-mail it lacked is added")
+        self.assertEqual(namesake.phone, "+373 69 777 001", "its own phone stays")
+        self.assertIn("060 222 444", referral.note, "the other phone typed is kept")
+
     def test_merging_partners_keeps_their_referrals(self):
         twin = self._create_partner("Link Twin")
         newcomer = self._create_partner("Olga Later")

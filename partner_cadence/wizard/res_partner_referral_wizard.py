@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..domain import classification
 
 
 class ResPartnerReferralWizard(models.TransientModel):
@@ -29,9 +31,10 @@ class ResPartnerReferralWizard(models.TransientModel):
         referrals = self.env["res.partner.referral"]
         found = created = 0
         for line in self.line_ids:
-            partner = line._find_existing_partner()
+            partner = line.partner_id
             if partner:
                 found += 1
+                line._keep_typed_details()
             else:
                 partner = self.env["res.partner"].create(line._prepare_partner_values())
                 created += 1
@@ -45,7 +48,7 @@ class ResPartnerReferralWizard(models.TransientModel):
                         "referrer_id": self.partner_id.id,
                         "referred_id": partner.id,
                         "kind_id": kind.id,
-                        "note": line.note,
+                        "note": line._get_referral_note(),
                     }
                 )
         return self.env["partner.cadence.planner"]._notification(
@@ -69,11 +72,62 @@ class ResPartnerReferralWizardLine(models.TransientModel):
     email = fields.Char()
     kind_id = fields.Many2one("res.partner.referral.kind")
     note = fields.Char()
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Existing Contact",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        help="The contact found with this phone or e-mail, or the one you pick; empty, a new contact is created.",
+    )
+    name_match_id = fields.Many2one(
+        "res.partner",
+        string="Same Name As",
+        compute="_compute_name_match_id",
+        help="A contact of the same name, found with neither this phone nor this e-mail: pick it as the "
+        "existing contact if it is the same person.",
+    )
 
-    def _find_existing_partner(self):
-        """The partner already in the base for this person (see res.partner._find_cadence_match)."""
+    @api.depends("phone", "email")
+    def _compute_partner_id(self):
+        # A phone or an e-mail identifies a person; a name alone only proposes (name_match_id).
+        for line in self:
+            line.partner_id = self.env["res.partner"]._find_cadence_contact_match(line.phone, line.email)
+
+    @api.depends("name", "partner_id")
+    def _compute_name_match_id(self):
+        for line in self:
+            match = self.env["res.partner"]._find_cadence_name_match(line.name)
+            line.name_match_id = match if match != line.partner_id else False
+
+    def _keep_typed_details(self):
+        """What was typed for an existing contact and is missing there is added to it."""
         self.ensure_one()
-        return self.env["res.partner"]._find_cadence_match(self.name, self.phone, self.email)
+        missing = {
+            field: value
+            for field, value in (("phone", self.phone), ("email", self.email))
+            if value and not self.partner_id[field]
+        }
+        if missing:
+            self.partner_id.write(missing)
+
+    def _get_referral_note(self):
+        """The note, with the phone and e-mail typed when the contact already has others: nothing
+        typed is lost."""
+        self.ensure_one()
+        partner = self.partner_id
+        other = [
+            value
+            for field, value, key in (
+                ("phone", self.phone, classification.phone_match_key),
+                ("email", self.email, lambda email: (email or "").strip().lower()),
+            )
+            if value and partner and partner[field] and key(value) != key(partner[field])
+        ]
+        if not other:
+            return self.note
+        given = self.env._("Given as %(name)s, %(details)s.", name=self.name, details=", ".join(other))
+        return f"{self.note}\n{given}" if self.note else given
 
     def _prepare_partner_values(self):
         self.ensure_one()

@@ -1,7 +1,8 @@
 import { registry } from "@web/core/registry";
 
-// A salesperson, on the phone with a partner, writes down two people they recommend, then
-// looks at the partner's branch of the introduction tree.
+// A salesperson, on the phone with a partner, writes down two people they recommend (a
+// contact of the same name is proposed, not taken), then looks at the partner's branch of
+// the introduction tree.
 registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
     steps: () => [
         {
@@ -43,6 +44,14 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
         {
             trigger: ".modal .o_data_row:eq(1) .o_field_widget[name=name] input",
             run: "edit Tour Third Party",
+        },
+        {
+            trigger: ".modal .o_data_row:eq(1) .o_field_widget[name=phone] input",
+            run: "edit 060 999 000",
+        },
+        {
+            trigger: ".modal .o_data_row:eq(1) .o_field_widget[name=name_match_id]:contains('Tour Third Party')",
+            content: "A contact of the same name with another phone is proposed, not taken",
         },
         {
             trigger: ".modal button[name=action_record]",
