@@ -31,6 +31,7 @@
         "views/res_partner_referral_report_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
+        "views/mail_activity_views.xml",
         "views/partner_cadence_menus.xml",
     ],
     "demo": [

@@ -16,6 +16,9 @@ class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = ["crm.lead", "partner.cadence.reminder.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
+    # A list's activity column shows the next activity's summary: a reminder's says why.
+    activity_summary = fields.Char(related="activity_ids.cadence_title", readonly=True)
+
     nurture_phase = fields.Many2one("crm.nurture.phase", readonly=True, tracking=True)
 
     nurture_start_date = fields.Date(readonly=True)

@@ -33,6 +33,21 @@ class MailActivity(models.Model):
         help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
 
+    # What the reader sees wherever an activity is listed (My Activities, a list's activity
+    # column, the Cadence tab): a reminder says why, in their language, as of their today.
+    cadence_title = fields.Char(
+        string="Reminder",
+        compute="_compute_cadence_title",
+        help="Planned reminders: whom to contact and why now. Other activities: their summary.",
+    )
+
+    @api.depends("summary", "cadence_slot", "date_deadline", "res_id", "res_model")
+    @api.depends_context("uid", "lang", "tz")
+    def _compute_cadence_title(self):
+        titles = self._get_cadence_display_titles()
+        for activity in self:
+            activity.cadence_title = titles.get(activity, activity.summary)
+
     @api.depends("cadence_slot")
     def _compute_cadence_kind(self):
         for activity in self:
@@ -104,6 +119,10 @@ class MailActivity(models.Model):
             (activity.res_model, activity.res_id, activity.cadence_slot) for activity in self if activity.cadence_slot
         ]
         touches = self._prepare_cadence_touches(feedback)
+        # The chatter's "done" line tells why the touch was due, as the doer read it.
+        for activity, title in self._get_cadence_display_titles().items():
+            if title != activity.summary:
+                activity.sudo().with_context(mail_activity_quick_update=True).summary = title
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         today = fields.Date.context_today(self)
         self.env["partner.cadence.touch"]._record(touches)

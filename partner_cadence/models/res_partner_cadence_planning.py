@@ -18,6 +18,9 @@ class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "partner.cadence.reminder.mixin"]  # pylint: disable=consider-merging-classes-inherited
 
+    # A list's activity column shows the next activity's summary: a reminder's says why.
+    activity_summary = fields.Char(related="activity_ids.cadence_title", readonly=True)
+
     def write(self, vals):
         result = super().write(vals)
         if "user_id" in vals:

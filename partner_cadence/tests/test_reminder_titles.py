@@ -40,6 +40,27 @@ class TestReminderTitles(PartnerCadenceCommon):
         self.assertEqual(reminder.summary, "Monthly partner", "the stored summary is left as planned")
 
     @users("cadence_salesman")
+    def test_my_activities_the_list_column_and_the_done_line_say_why(self):
+        """Every place a salesperson reads a reminder: My Activities (list and kanban read
+        cadence_title), a list's activity column (activity_summary), the chatter's done line."""
+        reminder = self._reminders(self.late).with_env(self.env)
+        title = self._title(reminder)
+        self.assertIn("60 days late", title)
+        self.assertEqual(reminder.cadence_title, title)
+        self.assertEqual(self.late.with_env(self.env).activity_summary, title)
+        reminder.action_feedback(feedback="Talked about the spring listings")
+        done_line = self.late.message_ids[0].body
+        self.assertIn("60 days late", done_line)
+
+    @users("cadence_salesman")
+    def test_a_russian_reader_reads_the_title_in_russian(self):
+        self._activate_translations()
+        self.env.user.lang = "ru_RU"
+        reminder = self._reminders(self.late).with_env(self.env(context={"lang": "ru_RU"}))
+        self.assertIn("60 дней", reminder.cadence_title)
+        self.assertNotIn("late", reminder.cadence_title)
+
+    @users("cadence_salesman")
     def test_the_title_follows_the_calendar(self):
         reminder = self._reminders(self.late)
         with freeze_time("2026-11-24 10:00:00"):
