@@ -32,6 +32,7 @@
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/mail_activity_views.xml",
+        "views/partner_cadence_activity_done_views.xml",
         "views/partner_cadence_menus.xml",
     ],
     "demo": [

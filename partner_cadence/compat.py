@@ -95,7 +95,7 @@ class MailActivityStore(models.Model):
     """How an activity reaches the browser: 18 sends every field it reads through
     ``_to_store``; 19 sends the fields ``_to_store_defaults`` names. Either way, a planned
     reminder goes with its title for the reader (see ``_get_cadence_display_titles``) and the
-    nurture flag the done popup asks for."""
+    flags the done popup asks by (a nurture touch, an NPS call)."""
 
     # Apart from models/mail_activity.py, so that the releases' differences stay in this file.
     _inherit = "mail.activity"  # pylint: disable=consider-merging-classes-inherited
@@ -108,6 +108,7 @@ class MailActivityStore(models.Model):
             return [
                 *fields,
                 "nurture_touch",
+                "cadence_asks_score",
                 Store.Attr("summary", lambda activity: titles.get(activity, activity.summary)),
             ]
 

@@ -33,6 +33,11 @@ class MailActivity(models.Model):
         help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
 
+    cadence_asks_score = fields.Boolean(
+        compute="_compute_cadence_asks_score",
+        help="An NPS call: marking it done asks the client's answer from 0 to 10.",
+    )
+
     # What the reader sees wherever an activity is listed (My Activities, a list's activity
     # column, the Cadence tab): a reminder says why, in their language, as of their today.
     cadence_title = fields.Char(
@@ -47,6 +52,19 @@ class MailActivity(models.Model):
         titles = self._get_cadence_display_titles()
         for activity in self:
             activity.cadence_title = titles.get(activity, activity.summary)
+
+    @api.depends("activity_type_id")
+    def _compute_cadence_asks_score(self):
+        survey_type = self.env.ref("partner_cadence.mail_activity_type_nps_survey", raise_if_not_found=False)
+        for activity in self:
+            activity.cadence_asks_score = bool(survey_type) and activity.activity_type_id == survey_type
+
+    def action_done(self):
+        # The list's and the kanban card's Done (My Activities) give no feedback: what a
+        # nurture touch or an NPS call must carry is asked first, as the done popup does.
+        if any(self.mapped("nurture_touch")) or any(self.mapped("cadence_asks_score")):
+            return self.env["partner.cadence.activity.done"]._open_for(self)
+        return super().action_done()
 
     @api.depends("cadence_slot")
     def _compute_cadence_kind(self):
@@ -146,10 +164,7 @@ class MailActivity(models.Model):
     def _get_nps_surveys(self, feedback):
         """The clients whose NPS survey these activities complete, and the score the feedback
         gives; a survey done without a score is refused before anything is saved."""
-        survey_type_id = self.env["ir.model.data"]._xmlid_to_res_id(
-            "partner_cadence.mail_activity_type_nps_survey", raise_if_not_found=False
-        )
-        surveys = self.filtered(lambda activity: activity.activity_type_id.id == survey_type_id)
+        surveys = self.filtered("cadence_asks_score")
         if not surveys:
             return self.env["res.partner"], None
         score = score_from_text(html2plaintext(feedback or ""))

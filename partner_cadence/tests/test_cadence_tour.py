@@ -141,6 +141,18 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(listed.nurture_touch_count, 1, "done from the list, with what it brought")
         self.assertTrue(any("Прайс на обслуживание" in str(body) for body in listed.message_ids.mapped("body")))
 
+        # My Activities: the reason in Russian, and Done asks what the touch brought.
+        inbox = self.env["crm.lead"].create(
+            {"name": "Котёл для дачи", "type": "opportunity", "user_id": russian.id, "email_from": "d@example.com"}
+        )
+        self.start_tour(
+            "/odoo/action-mail.mail_activity_action_my?view_type=list",
+            "partner_cadence_my_activities_done_tour",
+            login="tour_russian",
+        )
+        self.assertEqual(inbox.nurture_touch_count, 1, "done from My Activities, with what it brought")
+        self.assertTrue(any("Сравнение котлов" in str(body) for body in inbox.message_ids.mapped("body")))
+
     def test_every_list_header_reads_in_full_in_russian_and_romanian(self):
         modules = self.env["ir.module.module"].search(
             [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "sales_team", "partner_cadence"))]

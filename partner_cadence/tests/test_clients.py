@@ -93,6 +93,20 @@ class TestClients(PartnerCadenceCommon):
         self.assertTrue(survey.exists())
         self.assertFalse(self.client.cadence_nps_date)
 
+    def test_done_from_my_activities_asks_the_clients_answer_first(self):
+        survey = self.client.activity_schedule(
+            act_type_xmlid="partner_cadence.mail_activity_type_nps_survey", user_id=self.salesman.id
+        ).with_user(self.salesman)
+        self.assertTrue(survey.cadence_asks_score)
+        action = survey.action_done()
+        wizard = self.env["partner.cadence.activity.done"].with_user(self.salesman).browse(action["res_id"])
+        self.assertTrue(wizard.asks_score)
+        with self.assertRaisesRegex(UserError, "from 0 to 10"):
+            wizard.action_done()
+        wizard.write({"score": "9", "feedback": "Happy with the installers"})
+        wizard.action_done()
+        self.assertEqual((self.client.cadence_nps_score, self.client.cadence_nps_group), (9, "promoter"))
+
     def test_a_promoter_is_asked_for_referrals_and_a_detractor_called(self):
         promoter = self.client
         detractor = self._create_partner("Unhappy Client", None, None, self.salesman, is_company=True)

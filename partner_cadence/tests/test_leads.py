@@ -225,10 +225,29 @@ class TestLeads(PartnerCadenceCommon):
         lead.action_start_nurture()
         touch = self._open_touch(lead)
         with self.assertRaisesRegex(UserError, "must carry something new"):
-            touch.action_done()
-        with self.assertRaisesRegex(UserError, "must carry something new"):
             touch.action_feedback(feedback="   ")
         self.assertTrue(touch.exists())
+
+    def test_done_from_my_activities_asks_what_new_the_touch_brought(self):
+        """The list's and the card's Done give no feedback: they ask for it first."""
+        lead = self._lead()
+        lead.action_start_nurture()
+        touch = self._open_touch(lead).with_user(self.salesman)
+        action = touch.action_done()
+        self.assertEqual(action["res_model"], "partner.cadence.activity.done")
+        wizard = self.env["partner.cadence.activity.done"].with_user(self.salesman).browse(action["res_id"])
+        self.assertTrue(wizard.asks_what_is_new)
+        self.assertFalse(wizard.asks_score)
+        with self.assertRaisesRegex(UserError, "what new this touch brought"):
+            wizard.action_done()
+        self.assertTrue(touch.exists() and touch.active)
+        wizard.feedback = "A case from the neighbours"
+        wizard.action_done()
+        self.assertFalse(touch.exists() and touch.active)
+        self.assertIn("A case from the neighbours", lead.message_ids[0].body)
+        # Any other activity is done at once, as in Odoo.
+        todo = lead.activity_schedule("mail.mail_activity_data_todo", user_id=self.salesman.id).with_user(self.salesman)
+        self.assertNotIsInstance(todo.action_done(), dict)
 
     def test_exits_on_won_lost_and_blacklist(self):
         won, lost, blacklisted = (

@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// A salesperson calls a client for the NPS survey, writes the score in the done popup, and
+// A salesperson calls a client for the NPS survey, is asked the score in the done popup, and
 // finds the client marked a promoter with a reminder to ask for referrals.
 registry.category("web_tour.tours").add("partner_cadence_nps_tour", {
     steps: () => [
@@ -10,12 +10,25 @@ registry.category("web_tour.tours").add("partner_cadence_nps_tour", {
             run: "click",
         },
         {
+            trigger: ".o-partner-cadence-asksScore",
+            content: "The popup asks for the client's answer from 0 to 10 up front",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone textarea",
+            content: "Words alone are not an answer",
+            run: "edit very happy with the installers",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:disabled",
+            content: "Done waits for the score",
+        },
+        {
             trigger: ".o-mail-ActivityMarkAsDone textarea",
             content: "Write what the client answered",
             run: "edit 9, very happy with the installers",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']",
+            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
             run: "click",
         },
         {

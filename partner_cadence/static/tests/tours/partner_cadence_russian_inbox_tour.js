@@ -114,3 +114,37 @@ registry.category("web_tour.tours").add("partner_cadence_list_nurture_done_tour"
         },
     ],
 });
+
+// My Activities, the list a salesperson works from: each reminder says why in Russian, and
+// Done on a nurture touch asks what it brought before anything is saved.
+registry.category("web_tour.tours").add("partner_cadence_my_activities_done_tour", {
+    steps: () => [
+        {
+            trigger: ".o_data_row:contains('Ирина Поздняя') td[name=cadence_title]:contains('просрочено на')",
+            content: "The late partner's reminder says how late, in Russian",
+        },
+        {
+            trigger: ".o_list_table:not(:contains('Weekly partner'))",
+            content: "No tier name in English",
+        },
+        {
+            trigger: ".o_data_row:contains('Котёл для дачи') button[name=action_done]",
+            content: "Done on the nurture touch",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=feedback] textarea",
+            content: "Asked first what new the touch brought",
+            run: "edit Сравнение котлов по расходу газа",
+        },
+        {
+            trigger: ".modal button[name=action_done]",
+            content: "Done",
+            run: "click",
+        },
+        {
+            trigger: ".o_list_table:not(:has(.o_data_row:contains('Котёл для дачи')))",
+            content: "The touch left the list",
+        },
+    ],
+});
