@@ -1,15 +1,85 @@
-"""Take the README's screenshots from the running demo (start it with setup/run first).
+"""Take screenshots of the addon's screens from the running demo (start it with setup/run first).
 
-Drives Debian's Chromium through Playwright, logged in as the demo salesperson, and writes
-PNGs next to the addon's description so README.md and the app store page show the real UI.
+Drives Debian's Chromium through Playwright. Without ``--lang`` it writes the README's two
+screenshots next to the addon's description, so README.md and the app store page show the
+real UI. With ``--lang ru_RU`` (or en_US, ro_RO) it writes every screen a change touched to
+``--out``, each as the lowest-permission demo user it is for (the demo salesperson; the
+administrator where the demo has no plain sales manager), in that language: look at each one
+as its user would, nothing cut, nothing in another language, no 0 that is not 0.
 """
 
 import argparse
+import json
 import pathlib
+import urllib.request
 
 from playwright.sync_api import sync_playwright
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "partner_cadence" / "static" / "description"
+
+# (file name, login (the password too, in the demo), path, selector to wait for, steps): each
+# screen as its user opens it.
+SCREENS = [
+    (
+        "my_activities",
+        "demo",
+        "/odoo/action-mail.mail_activity_action_my?view_type=list",
+        ".o_list_table .o_data_row",
+        (),
+    ),
+    (
+        "my_activities_kanban",
+        "demo",
+        "/odoo/action-mail.mail_activity_action_my?view_type=kanban",
+        ".o_kanban_record",
+        (),
+    ),
+    (
+        "overdue_partners",
+        "demo",
+        "/odoo/action-partner_cadence.res_partner_cadence_overdue_action",
+        ".o_list_table",
+        (),
+    ),
+    ("referrals", "demo", "/odoo/action-partner_cadence.res_partner_referral_action", ".o_list_table", ()),
+    (
+        "record_referrals",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Irina Volkova') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence_referrals]"),
+            ("click", "button[name=action_record_referrals]"),
+            ("click", ".modal .o_field_x2many_list_row_add a"),
+            ("fill", ".modal .o_data_row [name=name] input", "Elena Rusu"),
+            ("fill", ".modal .o_data_row [name=phone] input", "060 123 456"),
+            ("click", ".modal .o_field_x2many_list_row_add a"),
+        ),
+    ),
+    (
+        "team_planning",
+        "admin",
+        # The demo's first team, Sales.
+        "/odoo/action-sales_team.crm_team_action_config/1",
+        ".o_form_view",
+        (("click", "a.nav-link[name=partner_cadence_planning]"),),
+    ),
+    (
+        "settings",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_nurture"),),
+    ),
+    (
+        "settings_figures",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_upsell"),),
+    ),
+]
 
 
 def login(page, base, login_name, password):
@@ -20,36 +90,92 @@ def login(page, base, login_name, password):
     page.wait_for_selector(".o_main_navbar")
 
 
+def set_language(base, db, login_name, password, lang):
+    """The user's own preference, written as they would write it (their language)."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+
+    def call(path, params):
+        request = urllib.request.Request(
+            f"{base}{path}",
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        return json.load(opener.open(request))["result"]
+
+    session = call("/web/session/authenticate", {"db": db, "login": login_name, "password": password})
+    call(
+        "/web/dataset/call_kw/res.users/write",
+        {"model": "res.users", "method": "write", "args": [[session["uid"]], {"lang": lang}], "kwargs": {}},
+    )
+
+
+def readme_screenshots(page, base):
+    login(page, base, "demo", "demo")
+    page.click(".o_menu_systray i[aria-label='Activities']")
+    page.wait_for_selector(".o-mail-ActivityGroup")
+    page.screenshot(path=OUT / "screenshot_activity_inbox.png")
+
+    page.click(".o-mail-ActivityGroup:has-text('Contact')")
+    page.wait_for_selector(".o_kanban_record:has-text('Elena Rusu'), .o_data_row:has-text('Elena Rusu')")
+    page.click(".o_kanban_record:has-text('Elena Rusu'), .o_data_row:has-text('Elena Rusu') .o_data_cell")
+    page.wait_for_selector(".o-mail-Activity")
+    page.click("a.nav-link:has-text('Cadence')")
+    page.wait_for_selector("a.nav-link.active:has-text('Cadence')")
+    page.wait_for_selector("div[name=cadence_tier_id]")
+    # The notebook fades the new page in: wait until it is fully drawn.
+    page.wait_for_timeout(600)
+    page.screenshot(path=OUT / "screenshot_partner_form.png")
+    return [OUT / "screenshot_activity_inbox.png", OUT / "screenshot_partner_form.png"]
+
+
+def screen_shots(browser, base, db, lang, out):
+    out.mkdir(parents=True, exist_ok=True)
+    taken = []
+    for user in sorted({screen[1] for screen in SCREENS}):
+        set_language(base, db, user, user, lang)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        login(page, base, user, user)
+        for name, login_name, path, ready, steps in SCREENS:
+            if login_name != user:
+                continue
+            page.goto(f"{base}{path}")
+            page.wait_for_selector(ready)
+            for action, selector, *value in steps:
+                page.wait_for_selector(selector)
+                if action == "click":
+                    page.click(selector)
+                elif action == "fill":
+                    page.fill(selector, value[0])
+                else:
+                    page.locator(selector).scroll_into_view_if_needed()
+            page.wait_for_timeout(800)
+            path_out = out / f"{name}_{lang}.png"
+            page.screenshot(path=path_out)
+            taken.append(path_out)
+        page.close()
+    return taken
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--url", default="http://127.0.0.1:8069")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--lang", help="take every changed screen in this language (en_US, ru_RU, ro_RO)")
+    parser.add_argument("--out", default="screenshots", help="where --lang writes its screenshots")
+    parser.add_argument("--db", default="partner_cadence_19", help="the demo's database (setup/run names it)")
     args = parser.parse_args()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=args.chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
-        page = browser.new_page(viewport={"width": 1400, "height": 1150})
-        login(page, args.url, "demo", "demo")
-
-        page.click(".o_menu_systray i[aria-label='Activities']")
-        page.wait_for_selector(".o-mail-ActivityGroup")
-        page.screenshot(path=OUT / "screenshot_activity_inbox.png")
-
-        page.click(".o-mail-ActivityGroup:has-text('Contact')")
-        page.wait_for_selector(".o_kanban_record:has-text('Elena Rusu'), .o_data_row:has-text('Elena Rusu')")
-        page.click(".o_kanban_record:has-text('Elena Rusu'), .o_data_row:has-text('Elena Rusu') .o_data_cell")
-        page.wait_for_selector(".o-mail-Activity")
-        page.click("a.nav-link:has-text('Cadence')")
-        page.wait_for_selector("a.nav-link.active:has-text('Cadence')")
-        page.wait_for_selector("div[name=cadence_tier_id]")
-        # The notebook fades the new page in: wait until it is fully drawn.
-        page.wait_for_timeout(600)
-        page.screenshot(path=OUT / "screenshot_partner_form.png")
+        if args.lang:
+            taken = screen_shots(browser, args.url, args.db, args.lang, pathlib.Path(args.out))
+        else:
+            taken = readme_screenshots(browser.new_page(viewport={"width": 1400, "height": 1150}), args.url)
         browser.close()
-    for name in ("screenshot_activity_inbox.png", "screenshot_partner_form.png"):
-        print(OUT / name)
+    for path in taken:
+        print(path)
 
 
 if __name__ == "__main__":

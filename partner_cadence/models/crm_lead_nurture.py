@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from ..domain import economics
 from ..domain.cadence import planning_cutoff
 from ..domain.nurture import missed_minimum, next_channel, next_nurture_touch
-from ..domain.reminders import NURTURE, Reminder, slot
+from ..domain.reminders import NURTURE, Reminder, slot, slot_kind
 
 
 class CrmLead(models.Model):
@@ -179,6 +179,31 @@ class CrmLead(models.Model):
             return summary, lead._get_nurture_touch_lines()
 
         self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
+
+    @api.model
+    def _get_cadence_display_titles(self, reminders):
+        """A nurture touch says, in the reader's language, which lead and what this touch is
+        for: "E-mail Sky Business Centre: intensive phase, touch 2, 3 days late"."""
+        titles = super()._get_cadence_display_titles(reminders)
+        leads = self.browse(reminders.mapped("res_id"))._filtered_access("read")
+        readable = set(leads.ids)
+        for reminder in reminders:
+            if reminder.res_id not in readable or slot_kind(reminder.cadence_slot) != NURTURE:
+                continue
+            lead = self.browse(reminder.res_id)
+            reasons = [
+                self.env._(
+                    "%(phase)s phase, touch %(number)s",
+                    phase=lead.nurture_phase.name,
+                    number=lead.nurture_touch_count + 1,
+                )
+            ]
+            lateness = self._get_cadence_lateness(reminder.date_deadline)
+            if lateness:
+                reasons.append(lateness)
+            head = self.env._("%(type)s %(partner)s", type=reminder.activity_type_id.name, partner=lead.display_name)
+            titles[reminder] = self.env._("%(head)s: %(reasons)s", head=head, reasons=", ".join(reasons))
+        return titles
 
     def _enter_nurture_phase(self, phase):
         """Move the lead to ``phase``, saying in the chatter when the phase it leaves ended short

@@ -50,8 +50,20 @@ class MailActivity(models.Model):
     @api.depends_context("uid", "lang", "tz")
     def _compute_cadence_title(self):
         titles = self._get_cadence_display_titles()
+        defaults = self._get_type_default_summaries()
         for activity in self:
-            activity.cadence_title = titles.get(activity, activity.summary)
+            title = titles.get(activity, activity.summary)
+            # An activity that kept its type's default summary (the NPS call's question, say),
+            # planned by someone reading another language, reads it in the reader's.
+            if activity.activity_type_id and title in defaults.get(activity.activity_type_id, ()):
+                title = activity.activity_type_id.summary
+            activity.cadence_title = title
+
+    def _get_type_default_summaries(self):
+        """{activity type: its default summary in every installed language} of these activities."""
+        types = self.activity_type_id.filtered("summary")
+        languages = [code for code, _name in self.env["res.lang"].get_installed()]
+        return {kind: {kind.with_context(lang=code).summary for code in languages} for kind in types}
 
     @api.depends("activity_type_id")
     def _compute_cadence_asks_score(self):

@@ -1,14 +1,17 @@
 import dataclasses
 from collections import defaultdict
+from datetime import timedelta
 
+from babel.dates import format_timedelta
 from markupsafe import Markup, escape
 from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.tools import format_date, get_lang
+from odoo.tools.misc import babel_locale_parse
 
 from .. import compat
-from ..domain.reminders import after_unanswered, plan_changes, responsible
+from ..domain.reminders import after_unanswered, days_late, plan_changes, responsible
 
 
 class PartnerCadenceReminderMixin(models.AbstractModel):
@@ -44,6 +47,17 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         stored summary stands for the reminders left out (all of them, by default). Extend
         per model."""
         return {}
+
+    @api.model
+    def _get_cadence_lateness(self, deadline):
+        """How late a reminder due on ``deadline`` is, as of the reader's today and in their
+        language ("9 days late"), or None when it is not late: a part of its title."""
+        late = days_late(deadline, fields.Date.context_today(self))
+        if not late:
+            return None
+        locale = babel_locale_parse(get_lang(self.env).code)
+        duration = format_timedelta(timedelta(days=late), granularity="day", threshold=late + 1, locale=locale)
+        return self.env._("%(duration)s late", duration=duration)
 
     def _get_cadence_reminders(self, slots=None):
         """The open reminders of these records, of ``slots`` only when given."""

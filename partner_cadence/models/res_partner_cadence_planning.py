@@ -1,12 +1,8 @@
-from datetime import timedelta
-
-from babel.dates import format_timedelta
-
 from odoo import api, fields, models
 from odoo.tools import SQL, format_amount
-from odoo.tools.misc import babel_locale_parse, get_lang
+from odoo.tools.misc import get_lang
 
-from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, days_late, slot_kind
+from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, slot_kind
 
 
 class ResPartner(models.Model):
@@ -121,8 +117,6 @@ class ResPartner(models.Model):
         readable = set(partners.ids)
         # Names only of recommenders the reader may see, checked once for all the reminders.
         visible_referrers = set(partners.referred_by_id._filtered_access("read").ids)
-        today = fields.Date.context_today(self)
-        locale = babel_locale_parse(get_lang(self.env).code)
         env = self.env
         for reminder in reminders:
             kind = slot_kind(reminder.cadence_slot)
@@ -134,11 +128,8 @@ class ResPartner(models.Model):
                 FIRST_CONTACT: env._("First contact: %(partner)s", partner=partner.name),
                 ASK_REFERRALS: env._("Ask %(partner)s for referrals", partner=partner.name),
             }[kind]
-            reasons = []
-            late = days_late(reminder.date_deadline, today)
-            if late:
-                duration = format_timedelta(timedelta(days=late), granularity="day", threshold=late + 1, locale=locale)
-                reasons.append(env._("%(duration)s late", duration=duration))
+            lateness = self._get_cadence_lateness(reminder.date_deadline)
+            reasons = [lateness] if lateness else []
             if partner.cadence_value_at_risk > 0:
                 amount = format_amount(env, partner.cadence_value_at_risk, partner.cadence_currency_id)
                 reasons.append(env._("%(amount)s at risk", amount=amount))

@@ -107,6 +107,14 @@ class TestClients(PartnerCadenceCommon):
         wizard.action_done()
         self.assertEqual((self.client.cadence_nps_score, self.client.cadence_nps_group), (9, "promoter"))
 
+    def test_a_survey_planned_in_english_reads_in_russian(self):
+        self._activate_translations()
+        survey = self.client.activity_schedule(act_type_xmlid="partner_cadence.mail_activity_type_nps_survey")
+        self.assertEqual(survey.summary, "How likely are they to recommend us, 0 to 10?")
+        russian = survey.with_context(lang="ru_RU")
+        self.assertEqual(russian.cadence_title, russian.activity_type_id.summary)
+        self.assertNotEqual(russian.cadence_title, survey.summary)
+
     def test_a_promoter_is_asked_for_referrals_and_a_detractor_called(self):
         promoter = self.client
         detractor = self._create_partner("Unhappy Client", None, None, self.salesman, is_company=True)

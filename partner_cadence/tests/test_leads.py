@@ -228,6 +228,17 @@ class TestLeads(PartnerCadenceCommon):
             touch.action_feedback(feedback="   ")
         self.assertTrue(touch.exists())
 
+    def test_a_nurture_touch_says_which_phase_and_touch_it_is(self):
+        lead = self._lead()
+        lead.action_start_nurture()
+        touch = self._open_touch(lead)
+        phase = lead.nurture_phase.name
+        self.assertTrue(touch.cadence_title.endswith(f"Sky Business Centre: {phase} phase, touch 1"))
+        self.assertEqual(lead.activity_summary, touch.cadence_title, "the list's activity column says it too")
+        with freeze_time("2026-12-20"):
+            touch.invalidate_recordset(["cadence_title"])
+            self.assertIn("late", touch.cadence_title)
+
     def test_done_from_my_activities_asks_what_new_the_touch_brought(self):
         """The list's and the card's Done give no feedback: they ask for it first."""
         lead = self._lead()
