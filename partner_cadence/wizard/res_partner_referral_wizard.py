@@ -67,7 +67,7 @@ class ResPartnerReferralWizardLine(models.TransientModel):
     _description = "Recommended Person"
 
     wizard_id = fields.Many2one("res.partner.referral.wizard", required=True, ondelete="cascade")
-    name = fields.Char(required=True)
+    name = fields.Char(string="Full Name", required=True)
     phone = fields.Char()
     email = fields.Char()
     kind_id = fields.Many2one("res.partner.referral.kind")
