@@ -166,6 +166,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.env["partner.cadence.direct.mail"].create({"partner_id": colleague.id, "user_id": self.tour_salesman.id})
         self.env["partner.cadence.prospect.sheet.line"].create({"sheet": "North", "company_name": "Tour Sheet Company"})
         self.partner.cadence_sales_target = 5000
+        self.env["crm.lead"].create({"name": "Tour Nurtured Lead", "type": "lead"}).action_start_nurture()
         for code in ("ru_RU", "ro_RO"):
             with self.subTest(lang=code):
                 login = f"tour_headers_{code}"

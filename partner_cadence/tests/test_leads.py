@@ -1,3 +1,4 @@
+import ast
 import itertools
 from datetime import date, datetime, timedelta
 
@@ -238,6 +239,24 @@ class TestLeads(PartnerCadenceCommon):
         with freeze_time("2026-12-20"):
             touch.invalidate_recordset(["cadence_title"])
             self.assertIn("late", touch.cadence_title)
+
+    def test_a_salesperson_finds_the_leads_being_nurtured_whatever_the_pipeline_settings(self):
+        self.assertFalse(self.salesman.has_group("crm.group_use_lead"), "crm's Leads option off, as shipped")
+        lead = self._lead(type="lead")
+        lead.action_start_nurture()
+        opportunity = self._lead(name="Heat pump", type="opportunity")
+        opportunity.action_start_nurture()
+        self._lead(name="Not nurtured")
+        menu = self.env.ref("partner_cadence.crm_lead_nurtured_menu")
+        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.salesman)._visible_menu_ids())
+        action = (
+            self.env["ir.actions.act_window"]
+            .with_user(self.salesman)
+            ._for_xml_id("partner_cadence.crm_lead_nurtured_action")
+        )
+        listed = self.env["crm.lead"].with_user(self.salesman).search(ast.literal_eval(action["domain"]))
+        self.assertEqual(set(listed.ids) & {lead.id, opportunity.id}, {lead.id, opportunity.id})
+        self.assertTrue(all(listed.mapped("nurture_state")))
 
     def test_done_from_my_activities_asks_what_new_the_touch_brought(self):
         """The list's and the card's Done give no feedback: they ask for it first."""

@@ -3,6 +3,7 @@ import { registry } from "@web/core/registry";
 // A sales manager reading Russian or Romanian walks every list the addon adds, at Odoo's
 // 1366 px: no column header may be cut off.
 const SCREENS = [
+    ["crm.crm_menu_sales", "partner_cadence.crm_lead_nurtured_menu", "nurture_next_date"],
     ["crm.crm_menu_sales", "partner_cadence.partner_cadence_overdue_menu", "cadence_value_at_risk"],
     ["crm.crm_menu_sales", "partner_cadence.partner_cadence_touch_menu", "summary"],
     ["crm.crm_menu_sales", "partner_cadence.partner_cadence_direct_mail_menu", "letter_sent_date"],
