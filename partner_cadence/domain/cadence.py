@@ -62,6 +62,18 @@ def add_interval(start, number, unit):
     return shift_months(start, number)
 
 
+def reminder_shown_on(due, today, horizon_days):
+    """The day the reminder of a touch due on ``due`` reaches the inbox (``planning_cutoff``
+    read backwards): never before today.
+
+    >>> reminder_shown_on(datetime.date(2026, 12, 10), datetime.date(2026, 12, 1), 7)
+    datetime.date(2026, 12, 3)
+    >>> reminder_shown_on(datetime.date(2026, 12, 5), datetime.date(2026, 12, 1), 7)
+    datetime.date(2026, 12, 1)
+    """
+    return max(due - datetime.timedelta(days=horizon_days), today)
+
+
 def planning_cutoff(today, horizon_days):
     """The last due date planned today: reminders are put in the inbox ``horizon_days`` early."""
     if horizon_days < 0:

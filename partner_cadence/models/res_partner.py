@@ -1,10 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 from odoo.tools.sql import escape_psql
 
 from .. import compat
 from ..domain import bounds, classification, economics
+from ..domain.cadence import reminder_shown_on
 from ..domain.reminders import days_late
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
@@ -95,6 +96,11 @@ class ResPartner(models.Model):
         index="btree_not_null",
         readonly=True,
         help="When the next contact is due: the earliest due date of the tier's lines.",
+    )
+    cadence_next_touch_notice = fields.Char(
+        compute="_compute_cadence_next_touch_notice",
+        string="Next Reminder",
+        help="When no reminder is open: when the next touch is due and when its reminder reaches the inbox.",
     )
     cadence_days_late = fields.Integer(
         compute="_compute_cadence_days_late",
@@ -246,6 +252,23 @@ class ResPartner(models.Model):
         self.filtered(
             lambda partner: levels(partner) != before[partner.id] or SYNC_REQUESTED in inputs
         )._sync_cadence_schedules()
+
+    @api.depends("next_touch_date", "activity_ids.cadence_slot")
+    @api.depends_context("tz", "lang")
+    def _compute_cadence_next_touch_notice(self):
+        today = fields.Date.context_today(self)
+        horizon = self.env["partner.cadence.planner"]._get_settings().horizon_days
+        waiting = self.filtered("next_touch_date")
+        planned = set(waiting._get_cadence_reminders().mapped("res_id"))
+        for partner in self:
+            if partner not in waiting or partner.id in planned:
+                partner.cadence_next_touch_notice = False
+                continue
+            partner.cadence_next_touch_notice = self.env._(
+                "Next touch due on %(due)s: its reminder reaches the inbox on %(shown)s.",
+                due=format_date(self.env, partner.next_touch_date),
+                shown=format_date(self.env, reminder_shown_on(partner.next_touch_date, today, horizon)),
+            )
 
     @api.depends("next_touch_date")
     @api.depends_context("tz")

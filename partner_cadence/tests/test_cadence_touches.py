@@ -21,6 +21,17 @@ class TestCadenceTouches(PartnerCadenceCommon):
             }
         )
 
+    def test_after_done_the_cadence_tab_says_when_the_next_reminder_comes(self):
+        self.realtor.cadence_tier_id = self.tier_monthly
+        self.assertFalse(self.realtor.cadence_next_touch_notice, "a reminder is open: it says it all")
+        self._reminders(self.realtor).action_feedback(feedback="Listed two flats")
+        self.realtor.invalidate_recordset(["cadence_next_touch_notice"])
+        self.assertEqual(self.realtor.next_touch_date, date(2026, 12, 23))
+        self.assertEqual(
+            self.realtor.cadence_next_touch_notice,
+            "Next touch due on 12/23/2026: its reminder reaches the inbox on 12/16/2026.",
+        )
+
     def test_a_past_meeting_is_a_touch_dated_by_the_meeting(self):
         self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
         self.assertEqual(self.realtor.last_touch_date, date(2026, 11, 20))
