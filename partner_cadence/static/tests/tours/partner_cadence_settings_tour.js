@@ -14,6 +14,10 @@ async function saveAndWaitForReload(helpers) {
 registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
     steps: () => [
         {
+            trigger: "#partner_cadence_getting_started .o_partner_cadence_steps li:nth-child(4)",
+            content: "A first-time admin reads what to set up first, in four steps",
+        },
+        {
             trigger: "#partner_cadence_plan_partners .o_field_boolean input:checked",
             content: "The partner planner shows as switched on",
         },
