@@ -29,6 +29,7 @@
         "views/res_partner_referral_views.xml",
         "views/res_partner_referral_wizard_views.xml",
         "views/res_partner_referral_report_views.xml",
+        "views/partner_cadence_board_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "views/mail_activity_views.xml",

@@ -8,6 +8,7 @@ monthly, bimonthly and quarterly; last touches over the past four months), then 
   with its notice mails and without them (``mail_activity_quick_update``: the ORM's ceiling);
 - the ratio of our rate to each;
 - the time of a rerun that has nothing to do;
+- the manager's board read whole (one SQL view) against a naive per-salesperson ORM loop;
 - the nightly pass by two Odoo processes at once on one database (as two cron workers of a
   company that outgrew one server run it) against one: the speed-up, and that every slot
   holds one reminder;
@@ -256,6 +257,29 @@ def save_tier(env):
     return partners, elapsed
 
 
+def board(env):
+    """The manager's board (one SQL view) read whole, as its list view reads it: (rows, seconds)."""
+    env.invalidate_all()
+    start = time.perf_counter()
+    rows = env["partner.cadence.board"].search_read([], ["user_id", "overdue_count", "value_at_risk"])
+    return len(rows), time.perf_counter() - start
+
+
+def naive_board(env):
+    """The same figures a developer would first compute: per salesperson, their overdue
+    reminders searched, then each partner's value at risk read through the ORM."""
+    env.invalidate_all()
+    start = time.perf_counter()
+    today = env.cr.now().date()
+    for user in env["mail.activity"].search([("cadence_slot", "!=", False)]).user_id:
+        overdue = env["mail.activity"].search(
+            [("user_id", "=", user.id), ("cadence_slot", "!=", False), ("date_deadline", "<", today)]
+        )
+        partners = env["res.partner"].browse({activity.res_id for activity in overdue})
+        sum(partner.cadence_value_at_risk for partner in partners)
+    return time.perf_counter() - start
+
+
 def save_setting(env):
     """Seconds an admin waits to save the market size in Settings, with a third of the base
     qualified by their deals (their suggested tier reads it), against saving Settings with
@@ -423,6 +447,8 @@ def main():
         build_base(env, small + 1, args.partners - small)
         planned, elapsed, _peak = plan(env)
         noop_planned, noop_elapsed, _peak = plan(env)
+        board_rows, board_elapsed = board(env)
+        naive_board_elapsed = naive_board(env)
         forget_reminders(env)
         _planned, _elapsed, peak_large = plan(env, with_memory=True)
         forget_reminders(env)
@@ -473,6 +499,10 @@ def main():
         f"{ours_rate / stock_rate:.1f}x stock batched create, {ours_rate / ceiling_rate:.0%} of the ORM's ceiling"
     )
     print(f"no-op rerun:              {noop_planned} reminders in {noop_elapsed:.3f} s")
+    print(
+        f"manager's board:          {board_rows} salespeople over {args.partners:,} partners in {board_elapsed:.3f} s;"
+        f" naive per-salesperson loop {naive_board_elapsed:.2f} s = {naive_board_elapsed / board_elapsed:.0f}x"
+    )
     print(
         f"two cron workers:         {two_reminders:,} reminders in {two_elapsed:.2f} s against {one_reminders:,} in "
         f"{one_elapsed:.2f} s by one = {one_elapsed / two_elapsed:.2f}x; slots holding two: {two_duplicates}"

@@ -1,1 +1,2 @@
 from . import res_partner_referral_report
+from . import partner_cadence_board

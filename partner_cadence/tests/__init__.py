@@ -11,6 +11,7 @@ from . import test_settings
 from . import test_merge
 from . import test_cadence_dropouts
 from . import test_bad_input
+from . import test_board
 from . import test_access_leaks
 from . import test_concurrency
 from . import test_rpc_access

@@ -1,0 +1,123 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class PartnerCadenceBoard(models.Model):
+    """The manager's week, one row per salesperson: what is overdue (how many reminders, how
+    many days, what value is at risk), the people contacted this week against those needed for
+    the team's planned deals (§2: 3 deals need 15 contacts), the leads being nurtured and the
+    partners who stopped answering. One set-based query, whatever the size of the base."""
+
+    _name = "partner.cadence.board"
+    _description = "Cadence Board"
+    _auto = False
+    _order = "overdue_count desc, user_id"
+
+    user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    overdue_count = fields.Integer(string="Overdue Reminders", readonly=True)
+    overdue_days = fields.Integer(
+        string="Days Overdue", readonly=True, help="The days the overdue reminders are late, added up."
+    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    value_at_risk = fields.Monetary(
+        string="Value at Risk", readonly=True, help="The value at risk of the partners whose reminders are overdue."
+    )
+    contacted_this_week = fields.Integer(
+        string="People Contacted This Week", readonly=True, help="Distinct partners touched since Monday."
+    )
+    touches_this_week = fields.Integer(string="Touches This Week", readonly=True)
+    contacts_needed = fields.Integer(
+        string="Contacts Needed per Week",
+        readonly=True,
+        help="The team's planned deals over the conversion rate of the settings, shared by its members.",
+    )
+    nurtured_leads = fields.Integer(string="Leads Being Nurtured", readonly=True)
+    unanswered_partners = fields.Integer(
+        string="Partners Not Answering", readonly=True, help="Partners whose last calls went unanswered."
+    )
+
+    def _compute_currency_id(self):
+        # Values are in the company's currency, as crm's expected revenue is.
+        for line in self:
+            line.currency_id = (line.company_id or self.env.company).currency_id
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE VIEW %(view)s AS (
+                    WITH membership AS (
+                        SELECT member.user_id, MIN(member.crm_team_id) AS team_id
+                          FROM crm_team_member member
+                         WHERE member.active
+                      GROUP BY member.user_id
+                    ), reminders AS (
+                        SELECT activity.user_id, activity.res_model, activity.res_id, activity.date_deadline
+                          FROM mail_activity activity
+                         WHERE activity.cadence_slot IS NOT NULL AND activity.active
+                    ), overdue AS (
+                        SELECT user_id, COUNT(*) AS reminders, SUM(CURRENT_DATE - date_deadline) AS days
+                          FROM reminders
+                         WHERE date_deadline < CURRENT_DATE
+                      GROUP BY user_id
+                    ), risk AS (
+                        SELECT late.user_id, SUM(partner.cadence_value_at_risk) AS value
+                          FROM (SELECT DISTINCT user_id, res_id FROM reminders
+                                 WHERE res_model = 'res.partner' AND date_deadline < CURRENT_DATE) late
+                          JOIN res_partner partner ON partner.id = late.res_id
+                      GROUP BY late.user_id
+                    ), week AS (
+                        SELECT touch.user_id, COUNT(DISTINCT touch.partner_id) AS people, COUNT(*) AS touches
+                          FROM partner_cadence_touch touch
+                         WHERE touch.date >= date_trunc('week', CURRENT_DATE)::date
+                      GROUP BY touch.user_id
+                    ), nurtured AS (
+                        SELECT user_id, COUNT(*) AS leads FROM crm_lead
+                         WHERE nurture_state = 'running' AND active
+                      GROUP BY user_id
+                    ), unanswered AS (
+                        SELECT user_id, COUNT(*) AS partners FROM res_partner
+                         WHERE cadence_unanswered_count > 0 AND active
+                      GROUP BY user_id
+                    ), team_size AS (
+                        SELECT crm_team_id AS team_id, COUNT(*) AS members FROM crm_team_member
+                         WHERE active
+                      GROUP BY crm_team_id
+                    )
+                    SELECT users.id AS id,
+                           users.id AS user_id,
+                           membership.team_id,
+                           users.company_id,
+                           COALESCE(overdue.reminders, 0) AS overdue_count,
+                           COALESCE(overdue.days, 0) AS overdue_days,
+                           COALESCE(risk.value, 0) AS value_at_risk,
+                           COALESCE(week.people, 0) AS contacted_this_week,
+                           COALESCE(week.touches, 0) AS touches_this_week,
+                           COALESCE(CEIL(team.cadence_planned_deals * 100.0 / NULLIF(%(conversion)s, 0)
+                                         / team_size.members), 0) AS contacts_needed,
+                           COALESCE(nurtured.leads, 0) AS nurtured_leads,
+                           COALESCE(unanswered.partners, 0) AS unanswered_partners
+                      FROM res_users users
+                 LEFT JOIN membership ON membership.user_id = users.id
+                 LEFT JOIN crm_team team ON team.id = membership.team_id
+                 LEFT JOIN team_size ON team_size.team_id = membership.team_id
+                 LEFT JOIN overdue ON overdue.user_id = users.id
+                 LEFT JOIN risk ON risk.user_id = users.id
+                 LEFT JOIN week ON week.user_id = users.id
+                 LEFT JOIN nurtured ON nurtured.user_id = users.id
+                 LEFT JOIN unanswered ON unanswered.user_id = users.id
+                     WHERE users.active AND NOT users.share
+                       AND (membership.user_id IS NOT NULL OR overdue.user_id IS NOT NULL
+                            OR week.user_id IS NOT NULL OR nurtured.user_id IS NOT NULL)
+                )
+                """,
+                view=SQL.identifier(self._table),
+                conversion=SQL(
+                    "(SELECT NULLIF(value, '')::numeric FROM ir_config_parameter WHERE key = %s)",
+                    "partner_cadence.conversion_percent",
+                ),
+            )
+        )
