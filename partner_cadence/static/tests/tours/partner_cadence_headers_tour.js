@@ -9,6 +9,7 @@ const SCREENS = [
     ["crm.crm_menu_sales", "partner_cadence.partner_cadence_direct_mail_menu", "letter_sent_date"],
     ["crm.crm_menu_sales", "partner_cadence.res_partner_referral_menu", "kind_id"],
     ["crm.crm_menu_sales", "partner_cadence.partner_cadence_prospect_sheet_line_menu", "preliminary_orders"],
+    ["crm.crm_menu_report", "partner_cadence.partner_cadence_board_menu", "overdue_count"],
     ["crm.crm_menu_report", "partner_cadence.res_partner_referral_report_menu", "converted_count"],
     ["crm.crm_menu_report", "partner_cadence.res_partner_cadence_below_plan_menu", "cadence_target_gap"],
     ["crm.crm_menu_config", "partner_cadence.partner_cadence_tier_menu", "use_quota_period"],
