@@ -108,12 +108,14 @@ class PartnerCadencePlanner(models.AbstractModel):
             self.env["partner.cadence.rederivation"].sudo()._request(model_name, domain, inputs)
 
     @api.model
-    def _notification(self, message, kind="success", close_dialog=False):
+    def _notification(self, message, kind="success", close_dialog=False, next_action=None):
         """The client action showing ``message`` as Odoo's own buttons do, closing the dialog the
-        button stood in when ``close_dialog``."""
+        button stood in when ``close_dialog``, or then opening ``next_action``."""
         params = {"type": kind, "message": message}
         if close_dialog:
             params["next"] = {"type": "ir.actions.act_window_close"}
+        elif next_action:
+            params["next"] = next_action
         return {"type": "ir.actions.client", "tag": "display_notification", "params": params}
 
     @api.model

@@ -21,7 +21,8 @@ class PartnerCadenceProspectSheetLine(models.Model):
     head_name = fields.Char(string="Head's Full Name")
     phone = fields.Char()
     email = fields.Char()
-    paid_orders = fields.Text(string="Paid Orders / Finished Projects")
+    # No "/" in a label: Odoo's import reads it as a path to a related field's column.
+    paid_orders = fields.Text(string="Paid Orders and Finished Projects")
     preliminary_orders = fields.Text()
     comments = fields.Text(help="Who is responsible, what is difficult.")
     user_id = fields.Many2one("res.users", string="Responsible", domain="[('share', '=', False)]")
@@ -62,18 +63,28 @@ class PartnerCadenceProspectSheetLine(models.Model):
                 skipped=counts["skipped"],
             ),
             kind="warning" if counts["skipped"] else "success",
-            close_dialog=True,
+            # The rows just merged, each saying in its Result column what became of it.
+            next_action={
+                "type": "ir.actions.act_window",
+                "name": self.env._("Merge Result"),
+                "res_model": self._name,
+                "views": [(False, "list"), (False, "form")],
+                "domain": [("id", "in", rows.ids)],
+                "target": "current",
+            },
         )
 
     def _merge_row(self):
         self.ensure_one()
         name = (self.company_name or "").strip()
-        if not name and not (self.head_name or "").strip():
+        head = (self.head_name or "").strip()
+        if not name and not head:
             self.write({"state": "skipped", "result_note": self.env._("No company and no head's name.")})
             return
-        partners = self.env["res.partner"]
-        partner = partners._find_cadence_match(name or self.head_name, self.phone, self.email)
-        partner = partner.commercial_partner_id
+        if not (self.phone or "").strip() and not (self.email or "").strip():
+            self.write({"state": "skipped", "result_note": self.env._("No phone and no e-mail: nobody to contact.")})
+            return
+        partner = self._find_sheet_partner(name, head)
         if partner:
             missing = {
                 key: value
@@ -83,21 +94,22 @@ class PartnerCadenceProspectSheetLine(models.Model):
             if missing:
                 partner.write(missing)
             state = "merged"
+            result = self.env._("Merged into %(partner)s.", partner=partner.display_name)
         else:
+            partners = self.env["res.partner"]
             partner = partners.create(
                 {
-                    "name": name or self.head_name.strip(),
+                    "name": name or head,
                     "is_company": bool(name),
                     "phone": self.phone,
                     "email": self.email,
                     "user_id": self.user_id.id,
                 }
             )
-            if name and (self.head_name or "").strip():
-                partners.create(
-                    {"name": self.head_name.strip(), "parent_id": partner.id, "function": self.env._("Head")}
-                )
+            if name and head:
+                partners.create({"name": head, "parent_id": partner.id, "function": self.env._("Head")})
             state = "created"
+            result = self.env._("Created %(partner)s.", partner=partner.display_name)
         note = self._get_sheet_note()
         if note:
             partner.message_post(body=note, subtype_xmlid="mail.mt_note")
@@ -108,17 +120,32 @@ class PartnerCadenceProspectSheetLine(models.Model):
                     "name": self.env._("Preliminary order: %(company)s", company=partner.name),
                     "type": "opportunity",
                     "partner_id": partner.id,
-                    "user_id": (self.user_id or partner.user_id).id,
+                    # The row's responsible, the partner's salesperson, else the one merging.
+                    "user_id": (self.user_id or partner.user_id or self.env.user).id,
                     "description": Markup("<p>%s</p>") % escape(self.preliminary_orders.strip()),
                 }
             )
-        self.write({"state": state, "partner_id": partner.id, "lead_id": lead.id, "result_note": False})
+            result = self.env._("%(result)s Opportunity opened.", result=result)
+        self.write({"state": state, "partner_id": partner.id, "lead_id": lead.id, "result_note": result})
+
+    def _find_sheet_partner(self, name, head):
+        """The partner this row is about: by phone or e-mail, then by name; a company row is
+        merged into a company only, never into a person who shares its phone."""
+        partners = self.env["res.partner"]
+        found = partners._find_cadence_contact_match(self.phone, self.email).commercial_partner_id
+        if name and found and not found.is_company:
+            found = partners
+        if not found:
+            found = partners._find_cadence_name_match(name or head).commercial_partner_id
+            if name and not found.is_company:
+                found = partners
+        return found
 
     def _get_sheet_note(self):
         """What the sheet says of the company beyond its contacts, as a chatter note."""
         self.ensure_one()
         parts = [
-            (self.env._("Paid orders / finished projects"), self.paid_orders),
+            (self.env._("Paid orders and finished projects"), self.paid_orders),
             (self.env._("Comments"), self.comments),
         ]
         lines = [

@@ -283,10 +283,11 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
     def test_manager_merges_the_prospect_sheets(self):
         # Only this story's rows wait to be merged (the demo data has its own).
         self.env["partner.cadence.prospect.sheet.line"].search([]).unlink()
+        self._create_partner("Tour Agency SRL", is_company=True, phone="+373 69 000 077")
         self.env["partner.cadence.prospect.sheet.line"].create(
             [
-                {"sheet": "Elena", "company_name": "Tour Realtor", "comments": "Knows everyone"},
-                {"sheet": "Elena", "company_name": "Tour Tower", "preliminary_orders": "Ventilation"},
+                {"sheet": "Elena", "company_name": "Tour Agency SRL", "phone": "069 000 077", "comments": "Knows all"},
+                {"sheet": "Elena", "company_name": "Tour Tower", "phone": "069 000 078", "preliminary_orders": "Vents"},
             ]
         )
         self.start_tour(

@@ -56,12 +56,18 @@ class TestProspectSheets(PartnerCadenceCommon):
             b"Elena,Old Client Renamed,Ana Pop,+373 69 222 333,ana@old.example,,Pays late\n"
             b"Elena,New Tower,Dan Rusu,+373 69 444 555,,Ventilation,\n"
             b"Victor,,,,,,Nobody to call\n"
-            b"Victor,50%_off Ltd,,,,,\n"
+            b"Victor,50%_off Ltd,,+373 60 000 999,,,\n"
+            b"Victor,Name Only Ltd,,,,,\n"
         )
         rows = self._import("en_US", content)
         result = rows.action_merge()
-        self.assertIn("1 merged into existing partners, 2 created, 1 skipped", result["params"]["message"])
-        merged, created, skipped, wildcard = rows
+        self.assertIn("1 merged into existing partners, 2 created, 2 skipped", result["params"]["message"])
+        merged, created, skipped, wildcard, name_only = rows
+        self.assertEqual(name_only.state, "skipped", "a name alone is nobody to contact")
+        self.assertIn("No phone and no e-mail", name_only.result_note)
+        self.assertEqual(merged.result_note, "Merged into Old Client SRL.", "the row says what became of it")
+        self.assertEqual(created.result_note, "Created New Tower. Opportunity opened.")
+        self.assertEqual(created.lead_id.user_id, self.env.user, "the opportunity has a salesperson")
         self.assertEqual((merged.state, merged.partner_id), ("merged", existing))
         self.assertEqual(existing.email, "ana@old.example", "what was missing is filled in")
         self.assertIn("Pays late", existing.message_ids[0].body)
@@ -74,6 +80,23 @@ class TestProspectSheets(PartnerCadenceCommon):
         self.assertEqual(
             rows.action_merge()["params"]["message"], "0 merged into existing partners, 0 created, 0 skipped."
         )
+
+    @users("cadence_manager")
+    def test_a_company_row_is_never_merged_into_a_person(self):
+        person = self.env["res.partner"].create({"name": "Ion Popescu", "phone": "+373 69 111 777"})
+        rows = self._import(
+            "en_US", b"Sheet,Company Name,Head's Full Name,Phone\nElena,Unique Tower SRL,Ion Popescu,069 111 777\n"
+        )
+        rows.action_merge()
+        self.assertEqual(rows.state, "created")
+        self.assertTrue(rows.partner_id.is_company)
+        self.assertNotEqual(rows.partner_id, person)
+        self.assertFalse(person.is_company)
+
+    def test_the_templates_say_they_are_utf8(self):
+        for lang in ("en", "ru", "ro"):
+            with self.subTest(lang=lang), file_open(f"partner_cadence/static/xls/prospect_sheet_{lang}.csv", "rb") as f:
+                self.assertTrue(f.read().startswith(b"\xef\xbb\xbf"), "a byte order mark")
 
     @users("cadence_salesman")
     def test_a_salesperson_has_no_access(self):

@@ -17,5 +17,9 @@ registry.category("web_tour.tours").add("partner_cadence_prospect_sheet_tour", {
             trigger: ".o_notification:contains('1 merged into existing partners, 1 created, 0 skipped')",
             content: "The result is reported",
         },
+        {
+            trigger: ".o_data_row:contains('Tour Tower') td[name=result_note]:contains('Created Tour Tower')",
+            content: "Each row says what became of it",
+        },
     ],
 });
