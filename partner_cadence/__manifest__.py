@@ -34,6 +34,7 @@
         "views/res_config_settings_views.xml",
         "views/mail_activity_views.xml",
         "views/partner_cadence_activity_done_views.xml",
+        "views/partner_cadence_call_outcome_views.xml",
         "views/partner_cadence_menus.xml",
     ],
     "demo": [

@@ -40,6 +40,8 @@ written at install:
   known (60-70%).
 - ``unanswered_resume_days``: how long a record that stopped answering rests before it
   is tried again (the sources say to decide it, and give no number).
+- ``call_retry_days``: after a call nobody answered, or a message left, the next attempt
+  comes this many days later (the sources say to call again, and give no delay).
 - ``direct_mail_daily_letters`` / ``direct_mail_call_after_days``: direct mail sends
   about ten letters a day, then calls the same people a few days later.
 - ``handoff_min_score``: the qualification score (need, desire, funds, authority) a lead
@@ -97,6 +99,7 @@ SETTINGS = {
     "nps_neutral_min": Setting(7, 1, 10),
     "wallet_known_goal_percent": Setting(60, 0, 100),
     "unanswered_resume_days": Setting(60, 1, MAX_REACH_DAYS),
+    "call_retry_days": Setting(1, 1, MAX_REACH_DAYS),
     "direct_mail_daily_letters": Setting(10, 1, 1000),
     "direct_mail_call_after_days": Setting(3, 0, MAX_REACH_DAYS),
     "handoff_min_score": Setting(75, 0, 100),
@@ -183,6 +186,7 @@ class CadenceSettings:
     nps_neutral_min: int
     wallet_known_goal_percent: int
     unanswered_resume_days: int
+    call_retry_days: int
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
     handoff_min_score: int

@@ -163,6 +163,13 @@ class MailActivity(models.Model):
             self.env["partner.cadence.direct.mail"]._register_done(done_slots, today)
         return result
 
+    def action_call_outcome(self):
+        """How a call to a partner went: a dialog that says what comes next."""
+        self.ensure_one()
+        self.check_access("write")
+        self.env[self.res_model].browse(self.res_id).check_access("read")
+        return self.env["partner.cadence.call.outcome"]._open_for(self)
+
     def action_no_answer(self):
         """Nobody answered this call: not a touch. The attempt is noted on the record, the
         reminder stays open, and too many in a row pause the record (§6)."""

@@ -137,6 +137,11 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.unanswered_resume_days",
         help="A partner or lead paused after too many unanswered calls is tried again after this many days.",
     )
+    partner_cadence_call_retry_days = fields.Integer(
+        string="Call Again After (days)",
+        config_parameter="partner_cadence.call_retry_days",
+        help="After a call nobody answered, or a message left, the next attempt comes this many days later.",
+    )
     partner_cadence_direct_mail_daily_letters = fields.Integer(
         string="Letters a Day",
         config_parameter="partner_cadence.direct_mail_daily_letters",

@@ -43,6 +43,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         )
         self.assertEqual(self.partner.cadence_unanswered_count, 1)
         self.assertEqual(self.partner.last_touch_date, self.today - timedelta(days=10), "not a touch")
+        self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=1), "tried again")
 
     def test_salesman_types_the_last_touch_in_the_form(self):
         self.start_tour(

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged, users
 
 from .common import PartnerCadenceCommon
@@ -16,6 +17,42 @@ class TestUnanswered(PartnerCadenceCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.tier_weekly.unanswered_limit = 3
+
+    def _tell_outcome(self, outcome, **values):
+        reminder = self._reminders(self.realtor).with_env(self.env)
+        action = reminder.action_call_outcome()
+        wizard = self.env["partner.cadence.call.outcome"].browse(action["res_id"])
+        wizard.write({"outcome": outcome, **values})
+        wizard.action_apply()
+        return reminder
+
+    @users("cadence_salesman")
+    def test_each_call_outcome_decides_what_comes_next(self):
+        realtor = self.realtor.with_env(self.env)
+        self.assertEqual(self._reminders(realtor).date_deadline, date(2026, 11, 17), "6 days overdue")
+
+        self._tell_outcome("no_answer")
+        self.assertEqual(realtor.cadence_unanswered_count, 1)
+        self.assertEqual(self._reminders(realtor).date_deadline, date(2026, 11, 24), "tried again tomorrow")
+
+        self._tell_outcome("message", note="Voicemail, asked to call back")
+        self.assertEqual(realtor.cadence_unanswered_count, 2, "a message is not a contact")
+        self.assertIn("Left a message.", realtor.message_ids[0].body)
+
+        with self.assertRaisesRegex(ValidationError, "when to call back"):
+            self._tell_outcome("call_back", call_back_date=date(2026, 11, 1))
+        self._tell_outcome("call_back", call_back_date=date(2026, 12, 2))
+        self.assertEqual(self._reminders(realtor).date_deadline, date(2026, 12, 2))
+        self.assertEqual(realtor.cadence_unanswered_count, 2, "they answered, but no touch yet")
+
+        self._tell_outcome("not_interested", note="Works with another agency")
+        self.assertEqual(realtor.cadence_paused_until, date(2027, 1, 22), "rests as the resume rule says")
+        self.assertIn("Not interested", realtor.message_ids[0].body)
+
+        realtor.sudo().cadence_paused_until = False  # a manager resumes it
+        self._tell_outcome("reached", note="Two new listings")
+        self.assertEqual(realtor.last_touch_date, date(2026, 11, 23), "only a real contact is a touch")
+        self.assertEqual(realtor.cadence_unanswered_count, 0)
 
     @users("cadence_salesman")
     def test_unanswered_calls_pause_the_partner_until_the_resume_date(self):

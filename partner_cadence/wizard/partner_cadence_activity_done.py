@@ -35,6 +35,7 @@ class PartnerCadenceActivityDone(models.TransientModel):
             "res_model": self._name,
             "res_id": wizard.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
         }
 

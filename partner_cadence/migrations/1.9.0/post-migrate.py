@@ -5,9 +5,13 @@ recommendation gets the recommendation it stands for. Teams plan with the deals 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
 
+from odoo.addons.partner_cadence.hooks import pre_init_hook
+
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
+    # Settings added since the install get their shipped values, as a new install does.
+    pre_init_hook(env)
     # Teams that existed when the addon was installed got 0 deals a week (the setting was
     # written after their column): they plan with the setting's figure, as new teams do.
     cr.execute(

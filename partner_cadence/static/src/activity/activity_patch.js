@@ -1,13 +1,31 @@
 import { Activity } from "@mail/core/web/activity";
 import { patch } from "@web/core/utils/patch";
 
-// Models whose calls count toward a cadence: a call nobody answered is noted there, not done.
-const NO_ANSWER_MODELS = ["res.partner", "crm.lead"];
-
+// A call to a partner ends with an outcome that says what comes next (reached, no answer, a
+// message left, call back on a date, not interested); a nurtured lead's call nobody answered
+// is noted there, not done.
 patch(Activity.prototype, {
+    get canTellCallOutcome() {
+        const activity = this.props.activity;
+        return activity.activity_category === "phonecall" && activity.res_model === "res.partner";
+    },
+
     get canMarkNoAnswer() {
         const activity = this.props.activity;
-        return activity.activity_category === "phonecall" && NO_ANSWER_MODELS.includes(activity.res_model);
+        return activity.activity_category === "phonecall" && activity.res_model === "crm.lead";
+    },
+
+    async onClickCallOutcome() {
+        const thread = this.thread;
+        const action = await this.env.services.orm.call("mail.activity", "action_call_outcome", [
+            [this.props.activity.id],
+        ]);
+        await this.env.services.action.doAction(action, {
+            onClose: async () => {
+                this.props.onActivityChanged(thread);
+                await thread.fetchNewMessages();
+            },
+        });
     },
 
     async onClickNoAnswer() {

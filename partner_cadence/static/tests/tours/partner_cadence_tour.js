@@ -46,8 +46,18 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
 registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
     steps: () => [
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner') .o-mail-Activity-noAnswer",
-            content: "Nobody answered the call",
+            trigger: ".o-mail-Activity:contains('Weekly partner') .o-mail-Activity-callOutcome",
+            content: "Say how the call went",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=outcome] input[data-value=no_answer]",
+            content: "Nobody answered",
+            run: "click",
+        },
+        {
+            trigger: ".modal button[name=action_apply]",
+            content: "Save the outcome",
             run: "click",
         },
         {
@@ -55,8 +65,8 @@ registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
             content: "The attempt is noted in the chatter",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('days overdue')",
-            content: "The call is still to make",
+            trigger: ".o-mail-Activity:contains('Weekly partner'):not(:contains('overdue'))",
+            content: "The call is tried again, no longer overdue",
         },
     ],
 });
