@@ -27,7 +27,7 @@ class PartnerCadenceBoard(models.Model):
     contacted_this_week = fields.Integer(
         string="People Contacted This Week", readonly=True, help="Distinct partners touched since Monday."
     )
-    touches_this_week = fields.Integer(string="Touches This Week", readonly=True)
+    touches_this_week = fields.Integer(readonly=True)
     contacts_needed = fields.Integer(
         string="Contacts Needed per Week",
         readonly=True,
