@@ -42,6 +42,19 @@ SCREENS = [
         (),
     ),
     ("referrals", "demo", "/odoo/action-partner_cadence.res_partner_referral_action", ".o_list_table", ()),
+    ("nurtured_leads", "demo", "/odoo/action-partner_cadence.crm_lead_nurtured_action", ".o_list_table", ()),
+    (
+        "call_outcome",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Irina Volkova') .o_data_cell"),
+            ("click", ".o-mail-Activity-callOutcome"),
+            ("click", ".modal .o_field_widget[name=outcome] input[data-value=call_back]"),
+        ),
+    ),
+    ("board", "admin", "/odoo/action-partner_cadence.partner_cadence_board_action", ".o_list_table", ()),
     (
         "record_referrals",
         "demo",
@@ -70,7 +83,7 @@ SCREENS = [
         "admin",
         "/odoo/action-crm.crm_config_settings_action",
         "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_nurture"),),
+        (("scroll", "#partner_cadence_getting_started"),),
     ),
     (
         "settings_figures",
