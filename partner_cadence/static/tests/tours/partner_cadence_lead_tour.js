@@ -49,7 +49,7 @@ registry.category("web_tour.tours").add("partner_cadence_lead_tour", {
             content: "The lead has high potential",
         },
         {
-            trigger: ".o-mail-Activity:contains('Intensive touch 1')",
+            trigger: ".o-mail-Activity:contains('Intensive phase, touch 1')",
             content: "Its first nurture touch is planned",
         },
     ],
