@@ -27,6 +27,12 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
             .with_context(default_partner_id=cls.partner.id)
             .create({"line_ids": [Command.create({"name": "RPC Recommended"})]})
         )
+        cls.outcome = cls.env["partner.cadence.call.outcome"].create(
+            {"activity_id": cls.call.id, "outcome": "not_interested"}
+        )
+        cls.done = cls.env["partner.cadence.activity.done"].create(
+            {"activity_ids": [Command.set(cls.call.ids)], "feedback": "x"}
+        )
 
     def _call(self, model, method, record_ids):
         return self.make_jsonrpc_request(
@@ -51,6 +57,9 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
             ("partner.cadence.tier", self.tier_weekly.ids, "action_open_partners"),
             ("res.partner.referral.wizard", self.wizard.ids, "action_record"),
             ("mail.activity", self.call.ids, "action_no_answer"),
+            ("mail.activity", self.call.ids, "action_call_outcome"),
+            ("partner.cadence.call.outcome", self.outcome.ids, "action_apply"),
+            ("partner.cadence.activity.done", self.done.ids, "action_done"),
             ("partner.cadence.prospect.sheet.line", self.sheet_row.ids, "action_merge"),
         ]
 
@@ -67,6 +76,8 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
         self.assertTrue(self.lead.active)
         self.assertFalse(self.partner.referral_given_ids)
         self.assertFalse(self.partner.cadence_unanswered_count)
+        self.assertFalse(self.partner.cadence_paused_until)
+        self.assertTrue(self.call.exists() and self.call.active)
         self.assertEqual(self.sheet_row.state, "new")
 
     def test_a_portal_user_is_refused_every_public_method(self):

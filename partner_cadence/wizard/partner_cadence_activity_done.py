@@ -41,6 +41,9 @@ class PartnerCadenceActivityDone(models.TransientModel):
 
     def action_done(self):
         self.ensure_one()
+        # Called over RPC too: marking activities done is for those who may change them (all of
+        # them: read as the caller, those they may not see would silently drop out).
+        self.sudo().activity_ids.with_env(self.env).check_access("write")
         if self.asks_what_is_new and not (self.feedback or "").strip():
             raise UserError(self.env._("Write what new this touch brought before marking it done."))
         if self.asks_score and not self.score:

@@ -47,6 +47,8 @@ class PartnerCadenceCallOutcome(models.TransientModel):
     def action_apply(self):
         self.ensure_one()
         activity = self.activity_id
+        # Called over RPC too: an outcome is for those who may change the call and its partner.
+        activity.check_access("write")
         partner = self.env["res.partner"].browse(activity.res_id)
         partner.check_access("write")
         today = fields.Date.context_today(self)
