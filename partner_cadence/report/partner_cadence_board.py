@@ -20,7 +20,8 @@ class PartnerCadenceBoard(models.Model):
     overdue_days = fields.Integer(
         string="Days Overdue", readonly=True, help="The days the overdue reminders are late, added up."
     )
-    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
+    # A salesperson's row always has their company: values are in its currency, as crm's are.
+    currency_id = fields.Many2one(related="company_id.currency_id")
     value_at_risk = fields.Monetary(
         string="Value at Risk", readonly=True, help="The value at risk of the partners whose reminders are overdue."
     )
@@ -37,11 +38,6 @@ class PartnerCadenceBoard(models.Model):
     unanswered_partners = fields.Integer(
         string="Partners Not Answering", readonly=True, help="Partners whose last calls went unanswered."
     )
-
-    def _compute_currency_id(self):
-        # Values are in the company's currency, as crm's expected revenue is.
-        for line in self:
-            line.currency_id = (line.company_id or self.env.company).currency_id
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
