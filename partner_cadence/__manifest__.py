@@ -2,7 +2,7 @@
     "name": "Partner Cadence",
     "summary": "Contact every partner, client and lead at the right rhythm: "
     "cadence tiers and reminders in the activity inbox",
-    "version": "1.9.0",
+    "version": "1.10.0",
     "category": "Sales/CRM",
     "website": "https://github.com/partner-cadence/partner_cadence",
     "author": "partner_cadence developers",
@@ -32,6 +32,7 @@
         "views/partner_cadence_board_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_users_views.xml",
         "views/mail_activity_views.xml",
         "views/partner_cadence_activity_done_views.xml",
         "views/partner_cadence_call_outcome_views.xml",

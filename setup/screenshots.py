@@ -92,6 +92,24 @@ SCREENS = [
         "#partner_cadence_nps",
         (("scroll", "#partner_cadence_upsell"),),
     ),
+    (
+        "settings_day",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_daily_capacity"),),
+    ),
+    (
+        "user_day",
+        "admin",
+        "/odoo/action-base.action_res_users",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Marc Demo') .o_data_cell"),
+            ("click", ".o_notebook .nav-link[name=preferences]"),
+            ("scroll", ".o_field_widget[name=cadence_daily_capacity]"),
+        ),
+    ),
 ]
 
 

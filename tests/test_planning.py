@@ -66,3 +66,11 @@ def test_a_pause_then_the_working_calendar_move_the_date():
 
 def test_a_slot_without_lines_is_due_for_nothing():
     assert plan_partner(_partner(_call(lines=())), TODAY).dues == {"call": None}
+
+
+def test_a_touch_is_never_due_before_its_slot_began_to_apply():
+    # Put on a weekly tier today, last called seven weeks ago: due today, not 44 days late.
+    entered_today = Slot("call", TOUCH, TODAY, datetime.date(2026, 10, 3), (WEEKLY_CALL,))
+    assert plan_partner(_partner(entered_today), TODAY).dues["call"] == TODAY
+    # On the tier since before the last call: the rhythm's own date.
+    assert plan_partner(_partner(_call()), TODAY).dues["call"] == datetime.date(2026, 11, 17)

@@ -9,7 +9,8 @@ referrals. ``plan_partner`` decides when each falls due, in this order:
   on the earliest day a touch would have been due, or the day the partner entered.
 - A touch slot is due by its quotas: each of its lines (the tier's, and for a channel partner
   who is also a client, the client level's of the same type) asks for its next touch; the
-  earlier of them wins.
+  earlier of them wins. Never before the slot began to apply: a partner put on a weekly tier
+  today, last called two months ago, is due today, not seven weeks late.
 - Asking for referrals comes at the settings' interval after the last ask; never when the
   interval is 0.
 - Nothing is due before the end of a pause; on working days only, a date moves to the next
@@ -129,7 +130,7 @@ def plan_partner(partner, today):
                 else None
             )
         else:
-            due = quota_dues[slot.key]
+            due = quota_dues[slot.key] and max(quota_dues[slot.key], slot.start_date)
         if due and partner.paused_until and due < partner.paused_until:
             due = partner.paused_until
         if due and partner.calendar:

@@ -42,6 +42,9 @@ written at install:
   is tried again (the sources say to decide it, and give no number).
 - ``call_retry_days``: after a call nobody answered, or a message left, the next attempt
   comes this many days later (the sources say to call again, and give no delay).
+- ``daily_capacity``: how many reminders a salesperson's day holds (0: no cap); what does not
+  fit moves to the next working day, the least valuable first. The sources give no number:
+  forty is a full day of calls and letters. A user's own capacity, when set, comes first.
 - ``direct_mail_daily_letters`` / ``direct_mail_call_after_days``: direct mail sends
   about ten letters a day, then calls the same people a few days later.
 - ``handoff_min_score``: the qualification score (need, desire, funds, authority) a lead
@@ -100,6 +103,7 @@ SETTINGS = {
     "wallet_known_goal_percent": Setting(60, 0, 100),
     "unanswered_resume_days": Setting(60, 1, MAX_REACH_DAYS),
     "call_retry_days": Setting(1, 1, MAX_REACH_DAYS),
+    "daily_capacity": Setting(40, 0, 1000),
     "direct_mail_daily_letters": Setting(10, 1, 1000),
     "direct_mail_call_after_days": Setting(3, 0, MAX_REACH_DAYS),
     "handoff_min_score": Setting(75, 0, 100),
@@ -187,6 +191,7 @@ class CadenceSettings:
     wallet_known_goal_percent: int
     unanswered_resume_days: int
     call_retry_days: int
+    daily_capacity: int
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
     handoff_min_score: int

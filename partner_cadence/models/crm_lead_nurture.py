@@ -198,12 +198,16 @@ class CrmLead(models.Model):
                     number=lead.nurture_touch_count + 1,
                 )
             ]
-            lateness = self._get_cadence_lateness(reminder.date_deadline)
-            if lateness:
-                reasons.append(lateness)
+            timing = self._get_cadence_timing(reminder)
+            if timing:
+                reasons.append(timing)
             head = self.env._("%(type)s %(partner)s", type=reminder.activity_type_id.name, partner=lead.display_name)
             titles[reminder] = self.env._("%(head)s: %(reasons)s", head=head, reasons=", ".join(reasons))
         return titles
+
+    def _get_cadence_reminder_values(self):
+        # A lead's worth, weighed by its chance: crm's own prorated revenue.
+        return {lead.id: lead.prorated_revenue for lead in self}
 
     def _enter_nurture_phase(self, phase):
         """Move the lead to ``phase``, saying in the chatter when the phase it leaves ended short

@@ -21,6 +21,13 @@ class MailActivity(models.Model):
         help="Planned by Partner Cadence: the slot of its record this reminder fills "
         "(one open reminder per record and slot).",
     )
+    cadence_due_date = fields.Date(
+        string="Due by the Rhythm",
+        readonly=True,
+        copy=False,
+        help="Planned by Partner Cadence: when the rhythm asked for this reminder. Its date is later when "
+        "that day was full, or already held another touch of the same person.",
+    )
     # Read from the slot, never stored apart from it: the slot is the one fact.
     cadence_reminder = fields.Boolean(
         compute="_compute_cadence_kind",
@@ -46,7 +53,7 @@ class MailActivity(models.Model):
         help="Planned reminders: whom to contact and why now. Other activities: their summary.",
     )
 
-    @api.depends("summary", "cadence_slot", "date_deadline", "res_id", "res_model")
+    @api.depends("summary", "cadence_slot", "date_deadline", "cadence_due_date", "res_id", "res_model")
     @api.depends_context("uid", "lang", "tz")
     def _compute_cadence_title(self):
         titles = self._get_cadence_display_titles()
@@ -230,7 +237,7 @@ class MailActivity(models.Model):
 
     # Engine-owned flags: only the planners (running as superuser) set them, so that nobody
     # passes a hand-made activity off as a planned reminder or a nurture touch.
-    _ENGINE_FLAGS = ("cadence_slot", "cadence_reminder", "nurture_touch")
+    _ENGINE_FLAGS = ("cadence_slot", "cadence_due_date", "cadence_reminder", "nurture_touch")
 
     def _check_engine_flags(self, vals_list):
         if self.env.su:

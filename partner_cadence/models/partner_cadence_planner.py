@@ -108,6 +108,25 @@ class PartnerCadencePlanner(models.AbstractModel):
             self.env["partner.cadence.rederivation"].sudo()._request(model_name, domain, inputs)
 
     @api.model
+    def _replace_moved_reminders(self, users=None):
+        """After a daily capacity changed (the settings', or ``users``' own): the open reminders
+        that waited for room in their user's day take the earliest day that fits now, through
+        each model's reminder engine."""
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id FROM mail_activity
+                 WHERE active AND cadence_slot IS NOT NULL AND cadence_due_date < date_deadline %s
+                """,
+                SQL("AND user_id IN %s", tuple(users.ids)) if users else SQL(),
+            )
+        )
+        reminders = self.env["mail.activity"].sudo().browse(row[0] for row in rows)
+        for model, model_reminders in reminders.grouped("res_model").items():
+            self.env[model].sudo()._place_cadence_reminders_again(model_reminders)
+
+    @api.model
     def _notification(self, message, kind="success", close_dialog=False, next_action=None):
         """The client action showing ``message`` as Odoo's own buttons do, closing the dialog the
         button stood in when ``close_dialog``, or then opening ``next_action``."""

@@ -7,11 +7,12 @@ from markupsafe import Markup, escape
 from psycopg2 import errors
 
 from odoo import api, fields, models
-from odoo.tools import format_date, get_lang
+from odoo.tools import SQL, format_date, get_lang
 from odoo.tools.misc import babel_locale_parse
 
 from .. import compat
-from ..domain.reminders import after_unanswered, days_late, plan_changes, responsible
+from ..domain.capacity import RIDES_ALONG, Request, place_reminders
+from ..domain.reminders import Reminder, after_unanswered, days_late, plan_changes, responsible, slot_kind
 
 
 class PartnerCadenceReminderMixin(models.AbstractModel):
@@ -49,15 +50,21 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         return {}
 
     @api.model
-    def _get_cadence_lateness(self, deadline):
-        """How late a reminder due on ``deadline`` is, as of the reader's today and in their
-        language ("9 days late"), or None when it is not late: a part of its title."""
-        late = days_late(deadline, fields.Date.context_today(self))
-        if not late:
-            return None
-        locale = babel_locale_parse(get_lang(self.env).code)
-        duration = format_timedelta(timedelta(days=late), granularity="day", threshold=late + 1, locale=locale)
-        return self.env._("%(duration)s late", duration=duration)
+    def _get_cadence_timing(self, reminder):
+        """When ``reminder`` stands, as of the reader's today and in their language: how late it
+        is ("9 days late"), or that it waited for a day with room ("due 1 Dec, moved to fit the
+        day"); None when it is on its day. A part of its title."""
+        late = days_late(reminder.date_deadline, fields.Date.context_today(self))
+        if late:
+            locale = babel_locale_parse(get_lang(self.env).code)
+            duration = format_timedelta(timedelta(days=late), granularity="day", threshold=late + 1, locale=locale)
+            return self.env._("%(duration)s late", duration=duration)
+        if reminder.cadence_due_date and reminder.cadence_due_date < reminder.date_deadline:
+            return self.env._(
+                "due %(date)s, moved to fit the day",
+                date=format_date(self.env, reminder.cadence_due_date, date_format="d MMM"),
+            )
+        return None
 
     def _get_cadence_reminders(self, slots=None):
         """The open reminders of these records, of ``slots`` only when given."""
@@ -83,26 +90,121 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             {slot for _res_id, slot in wanted}
         )
         by_key = {(reminder.res_id, reminder.cadence_slot): reminder for reminder in open_reminders}
+        # A reminder holds what it should while it was planned for the slot's due date, even on
+        # a later day that had room (see ``_place_cadence_reminders``).
         changes = plan_changes(
             wanted,
-            {key: (reminder.date_deadline, reminder.user_id.id) for key, reminder in by_key.items()},
+            {
+                key: (reminder.cadence_due_date or reminder.date_deadline, reminder.user_id.id)
+                for key, reminder in by_key.items()
+            },
             cutoff,
         )
         activities = self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True)
         activities.browse(by_key[key].id for key in changes.drop).unlink()
-        for (deadline, user_id), keys in changes.move.items():
-            activities.browse(by_key[key].id for key in keys).write({"date_deadline": deadline, "user_id": user_id})
+        moving = [key for keys in changes.move.values() for key in keys]
+        days = self._place_cadence_reminders(
+            {key: wanted[key] for key in [*changes.create, *moving]},
+            activities.browse(by_key[key].id for key in moving),
+        )
+        writes = defaultdict(list)
+        for key in moving:
+            writes[days[key], wanted[key].deadline, wanted[key].user_id].append(by_key[key].id)
+        for (day, due, user_id), reminder_ids in writes.items():
+            activities.browse(reminder_ids).write({"date_deadline": day, "cadence_due_date": due, "user_id": user_id})
         created = self._create_cadence_reminders(
-            self._prepare_cadence_reminders({key: wanted[key] for key in changes.create}, describe)
+            self._prepare_cadence_reminders({key: wanted[key] for key in changes.create}, days, describe)
         )
         today = fields.Date.context_today(self)
-        due_now = {wanted[key].user_id for key in changes.create if wanted[key].deadline <= today}
-        due_now.update(user_id for (deadline, user_id) in changes.move if deadline <= today)
+        due_now = {wanted[key].user_id for key in [*changes.create, *moving] if days[key] <= today}
         if due_now and not compat.ACTIVITY_COUNTER_SENT_BY_ODOO:
             self.env["res.users"].browse(due_now)._bus_send("mail.activity/updated", {"activity_created": True})
         if changes.create or changes.drop:
             self.invalidate_model(["activity_ids"])
         return len(created)
+
+    def _place_cadence_reminders(self, wanted, moving):
+        """{(record id, slot): the day its reminder goes on} for the reminders ``wanted`` (being
+        created, or ``moving`` open ones): a day that fits its user's capacity and holds no
+        other planned touch of the record (see ``domain.capacity``). Activities a user made by
+        hand fill the day but take no one's: the salesperson chose them."""
+        if not wanted:
+            return {}
+        settings = self.env["partner.cadence.planner"]._get_settings()
+        today = fields.Date.context_today(self)
+        users = self.env["res.users"].sudo().browse({reminder.user_id for reminder in wanted.values()})
+        capacity = {user.id: user.cadence_daily_capacity or settings.daily_capacity for user in users}
+        records = self.sudo().browse({res_id for res_id, _slot in wanted})
+        others = SQL("active AND id NOT IN %s", tuple(moving.ids) or (0,))
+        load = {}
+        if any(capacity.values()):
+            rows = self.env.execute_query(
+                SQL(
+                    """
+                    SELECT user_id, date_deadline, count(*) FROM mail_activity
+                     WHERE %s AND user_id IN %s GROUP BY 1, 2
+                    """,
+                    others,
+                    tuple(users.ids),
+                )
+            )
+            load = {(user_id, day): count for user_id, day, count in rows}
+        taken = self.env.execute_query(
+            SQL(
+                """
+                SELECT res_id, date_deadline FROM mail_activity
+                 WHERE %s AND res_model = %s AND res_id IN %s
+                   AND split_part(cadence_slot, ':', 1) NOT IN %s
+                """,
+                others,
+                self._name,
+                tuple(records.ids),
+                RIDES_ALONG,
+            )
+        )
+        values = records._get_cadence_reminder_values()
+        calendars = {}
+        if settings.weekdays_only:
+            for company in records.mapped(lambda record: record.company_id or self.env.company):
+                calendars[company.id] = company._get_cadence_working_days()
+        requests = []
+        for (res_id, slot), reminder in wanted.items():
+            record = records.browse(res_id)
+            requests.append(
+                Request(
+                    (res_id, slot),
+                    reminder.user_id,
+                    None if slot_kind(slot) in RIDES_ALONG else res_id,
+                    reminder.deadline,
+                    values.get(res_id, 0.0),
+                    calendars.get((record.company_id or self.env.company).id),
+                )
+            )
+        return place_reminders(requests, load, taken, capacity, today)
+
+    @api.model
+    def _place_cadence_reminders_again(self, reminders):
+        """Put the open ``reminders`` (of this model) on the day that fits them now, from the
+        date they are due by the rhythm."""
+        wanted = {
+            (reminder.res_id, reminder.cadence_slot): Reminder(
+                reminder.activity_type_id.id, reminder.cadence_due_date, reminder.user_id.id
+            )
+            for reminder in reminders
+        }
+        days = self._place_cadence_reminders(wanted, reminders)
+        moves = defaultdict(list)
+        for reminder in reminders:
+            day = days[reminder.res_id, reminder.cadence_slot]
+            if day != reminder.date_deadline:
+                moves[day].append(reminder.id)
+        for day, reminder_ids in moves.items():
+            reminders.browse(reminder_ids).with_context(mail_activity_quick_update=True).write({"date_deadline": day})
+
+    def _get_cadence_reminder_values(self):
+        """{record id: the value at risk without its reminders}: the most valuable are planned
+        first when a day is full. Nothing by default; extend per model."""
+        return {}
 
     def _assign_cadence_responsibles(self, wanted):
         """``wanted`` with each reminder that names no user given the record's responsible
@@ -123,9 +225,10 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             assigned[key] = dataclasses.replace(wanted[key], user_id=by_candidates[candidates])
         return assigned
 
-    def _prepare_cadence_reminders(self, wanted, describe):
+    def _prepare_cadence_reminders(self, wanted, days, describe):
         """``mail.activity`` values of the reminders ``wanted`` ({(record id, slot): Reminder}),
-        their text in each responsible user's language: one date pattern per language."""
+        each on its day of ``days``, their text in each responsible user's language: one date
+        pattern per language."""
         model_id = self.env["ir.model"]._get_id(self._name)
         users = self.env["res.users"].sudo().browse({reminder.user_id for reminder in wanted.values()})
         lang_of = {user.id: user.lang or self.env.lang for user in users}
@@ -147,7 +250,8 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
                         "activity_type_id": reminder.activity_type_id,
                         "summary": summary,
                         "note": self._render_cadence_note(lines),
-                        "date_deadline": reminder.deadline,
+                        "date_deadline": days[res_id, slot],
+                        "cadence_due_date": reminder.deadline,
                         "user_id": reminder.user_id,
                         "automated": True,
                         "cadence_slot": slot,

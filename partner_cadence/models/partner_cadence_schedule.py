@@ -164,19 +164,22 @@ class PartnerCadenceSchedule(models.Model):
     @api.model
     def _get_ids_to_plan(self, cutoff):
         """(schedule ids, reminder ids): the schedules whose slot does not hold what it should
-        (due by ``cutoff`` with no open reminder, or with one on another date, or with one
-        while nothing is due), and the open reminders in a cadence slot that no schedule holds
-        any more (a user removed the schedule while a planner filled its slot). One query."""
+        (due by ``cutoff`` with no open reminder, or with one planned for another date, or with
+        one while nothing is due), the most valuable partners first and then the earliest due
+        (the order a full day keeps them in, see ``domain.capacity``); and the open reminders in
+        a cadence slot that no schedule holds any more (a user removed the schedule while a
+        planner filled its slot). One query."""
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
                 """
                 SELECT schedule.id, activity.id
                   FROM (SELECT schedule.id, schedule.partner_id, schedule.next_due_date, partner.active,
+                               partner.cadence_value_at_risk AS value,
                                schedule.kind || ':' || schedule.activity_type_id AS slot
                           FROM partner_cadence_schedule schedule
                           JOIN res_partner partner ON partner.id = schedule.partner_id) schedule
-             FULL JOIN (SELECT id, res_id, cadence_slot, date_deadline
+             FULL JOIN (SELECT id, res_id, cadence_slot, COALESCE(cadence_due_date, date_deadline) AS due
                           FROM mail_activity
                          WHERE res_model = 'res.partner' AND active
                            AND split_part(cadence_slot, ':', 1) IN %(kinds)s) activity
@@ -185,16 +188,17 @@ class PartnerCadenceSchedule(models.Model):
                             WHEN activity.id IS NULL
                             THEN schedule.next_due_date <= %(cutoff)s AND schedule.active
                             ELSE schedule.next_due_date IS NULL
-                                 OR activity.date_deadline <> schedule.next_due_date
+                                 OR activity.due <> schedule.next_due_date
                                  OR NOT schedule.active
                         END
+              ORDER BY schedule.value DESC NULLS LAST, schedule.next_due_date, schedule.id, activity.id
                 """,
                 kinds=PARTNER_CADENCE_KINDS,
                 cutoff=cutoff,
             )
         )
         return (
-            sorted(schedule_id for schedule_id, _activity_id in rows if schedule_id),
+            [schedule_id for schedule_id, _activity_id in rows if schedule_id],
             sorted(activity_id for schedule_id, activity_id in rows if not schedule_id),
         )
 

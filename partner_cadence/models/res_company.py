@@ -1,3 +1,5 @@
+import datetime
+
 from odoo import models
 
 
@@ -14,3 +16,30 @@ class ResCompany(models.Model):
             )
             self.env.add_to_compute(partners._fields["cadence_currency_id"], partners)
         return result
+
+    def _get_cadence_working_days(self):
+        """(working weekdays, public holidays) of this company's working calendar: where due
+        dates fall when scheduling on working days only; no calendar, every day."""
+        self.ensure_one()
+        calendar = self.resource_calendar_id
+        if not calendar:
+            return set(), set()
+        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", (False, calendar.id)),
+                    ("company_id", "in", (False, self.id)),
+                ]
+            )
+        )
+        holidays = set()
+        for leave in leaves:
+            day = leave.date_from.date()
+            while day <= leave.date_to.date():
+                holidays.add(day)
+                day += datetime.timedelta(days=1)
+        return weekdays, holidays

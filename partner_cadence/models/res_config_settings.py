@@ -142,6 +142,12 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.call_retry_days",
         help="After a call nobody answered, or a message left, the next attempt comes this many days later.",
     )
+    partner_cadence_daily_capacity = fields.Integer(
+        string="Reminders a Day",
+        config_parameter="partner_cadence.daily_capacity",
+        help="How many reminders a salesperson's day holds (0: no limit); the least valuable of the rest move "
+        "to the next working day. A user's own figure, on their user form, comes first.",
+    )
     partner_cadence_direct_mail_daily_letters = fields.Integer(
         string="Letters a Day",
         config_parameter="partner_cadence.direct_mail_daily_letters",
@@ -278,7 +284,14 @@ class ResConfigSettings(models.TransientModel):
     def set_values(self):
         params = self.env["ir.config_parameter"].sudo()
         keys = [key for keys in self._PARTNER_CADENCE_DERIVED.values() for key in keys]
-        keys += ["quota_period", "weekdays_only", "ask_referrals_days", "logged_touches_reset", "default_user_id"]
+        keys += [
+            "quota_period",
+            "weekdays_only",
+            "ask_referrals_days",
+            "logged_touches_reset",
+            "default_user_id",
+            "daily_capacity",
+        ]
         before = {key: params.get_param(f"partner_cadence.{key}") for key in keys}
         result = super().set_values()
         self._set_partner_cadence_values()
@@ -293,6 +306,9 @@ class ResConfigSettings(models.TransientModel):
         if {"ask_referrals_days", "weekdays_only", "logged_touches_reset"} & changed:
             self.env["partner.cadence.tier"].sudo().with_context(active_test=False).search([])._request_replan()
         self._rederive_partner_cadence_values(changed)
+        if "daily_capacity" in changed:
+            # Reminders that waited for room take the earliest day that fits now.
+            self.env["partner.cadence.planner"]._replace_moved_reminders()
         if "default_user_id" in changed and before["default_user_id"]:
             self._hand_on_default_reminders(int(before["default_user_id"]))
         return result

@@ -1,4 +1,3 @@
-import datetime
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -116,6 +115,8 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         obsolete = schedules.browse()
         new_values = []
+        # Partners whose reminders must say what changed: another tier's line applies now.
+        retold = self.browse()
         for partner in self:
             wanted, client_lines = partner._get_wanted_cadence_schedules(
                 first_contact_type, ask_type if asks_referrals else None
@@ -128,6 +129,10 @@ class ResPartner(models.Model):
                         wanted[schedule.activity_type_id.id] = (kind, line)
                 else:
                     if schedule.line_id != (line or schedules.line_id):
+                        if line and line.tier_id != schedule.line_id.tier_id:
+                            # Another tier's rule begins to apply today: not late before then.
+                            schedule.start_date = today
+                            retold |= partner
                         schedule.line_id = line
                     client_line = client_lines.get(schedule.activity_type_id.id, schedules.client_line_id)
                     if schedule.client_line_id != client_line:
@@ -146,6 +151,8 @@ class ResPartner(models.Model):
         obsolete.unlink()
         schedules.create(new_values)
         self._refresh_cadence()
+        if retold:
+            self._render_cadence_reminders_again(retold._get_cadence_reminders())
 
     def _get_wanted_cadence_schedules(self, first_contact_type, ask_type):
         """The schedules this partner should have: ({type id: (kind, line or None)}, {type id:
@@ -218,33 +225,6 @@ class ResPartner(models.Model):
             counts[schedule.partner_id.id, schedule.id, line.id] = count
         return counts
 
-    def _get_cadence_working_days(self):
-        """(working weekdays, public holidays) of this partner's company, when scheduling on weekdays only."""
-        self.ensure_one()
-        company = self.company_id or self.env.company
-        calendar = company.resource_calendar_id
-        if not calendar:
-            return set(), set()
-        weekdays = {int(day) for day in calendar.attendance_ids.mapped("dayofweek")}
-        leaves = (
-            self.env["resource.calendar.leaves"]
-            .sudo()
-            .search(
-                [
-                    ("resource_id", "=", False),
-                    ("calendar_id", "in", (False, calendar.id)),
-                    ("company_id", "in", (False, company.id)),
-                ]
-            )
-        )
-        holidays = set()
-        for leave in leaves:
-            day = leave.date_from.date()
-            while day <= leave.date_to.date():
-                holidays.add(day)
-                day += datetime.timedelta(days=1)
-        return weekdays, holidays
-
     def _get_cadence_plan(self, done_counts, settings, calendar):
         """This partner as ``domain.planning`` reads it: its schedules as slots, touch slots in
         the order of their lines (the first keeps its day), and what holds them back."""
@@ -296,7 +276,7 @@ class ResPartner(models.Model):
             if settings.weekdays_only:
                 company = partner.company_id or self.env.company
                 if company not in calendars:
-                    calendars[company] = partner._get_cadence_working_days()
+                    calendars[company] = company._get_cadence_working_days()
                 calendar = calendars[company]
             planned = plan_partner(partner._get_cadence_plan(done_counts, settings, calendar), today)
             for schedule, due in planned.dues.items():

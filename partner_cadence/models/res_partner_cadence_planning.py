@@ -128,8 +128,8 @@ class ResPartner(models.Model):
                 FIRST_CONTACT: env._("First contact: %(partner)s", partner=partner.name),
                 ASK_REFERRALS: env._("Ask %(partner)s for referrals", partner=partner.name),
             }[kind]
-            lateness = self._get_cadence_lateness(reminder.date_deadline)
-            reasons = [lateness] if lateness else []
+            timing = self._get_cadence_timing(reminder)
+            reasons = [timing] if timing else []
             if partner.cadence_value_at_risk > 0:
                 amount = format_amount(env, partner.cadence_value_at_risk, partner.cadence_currency_id)
                 reasons.append(env._("%(amount)s at risk", amount=amount))
@@ -139,6 +139,9 @@ class ResPartner(models.Model):
                 env._("%(head)s: %(reasons)s", head=head, reasons=", ".join(reasons)) if reasons else head
             )
         return titles
+
+    def _get_cadence_reminder_values(self):
+        return {partner.id: partner.cadence_value_at_risk for partner in self}
 
     def _plan_cadence_reminders(self):
         """Bring these partners' reminders in line with their schedules right away."""

@@ -1,8 +1,31 @@
-from odoo import models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..domain.settings import SETTINGS
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    cadence_daily_capacity = fields.Integer(
+        string="Reminders a Day",
+        help="How many planned reminders this person's day holds; the least valuable of the rest move to the "
+        "next working day. 0: the figure of the settings (CRM > Partner Cadence).",
+    )
+
+    @api.constrains("cadence_daily_capacity")
+    def _check_cadence_daily_capacity(self):
+        setting = SETTINGS["daily_capacity"]
+        for user in self:
+            if not setting.minimum <= user.cadence_daily_capacity <= setting.maximum:
+                raise ValidationError(
+                    self.env._(
+                        "%(setting)s: from %(min)s to %(max)s.",
+                        setting=self._fields["cadence_daily_capacity"]._description_string(self.env),
+                        min=setting.minimum,
+                        max=setting.maximum,
+                    )
+                )
 
     def write(self, vals):
         # However a user is archived (an import, a script writing active=False), their open
@@ -10,6 +33,8 @@ class ResUsers(models.Model):
         # will never look.
         archiving = self.filtered("active") if "active" in vals and not vals["active"] else self.browse()
         result = super().write(vals)
+        if "cadence_daily_capacity" in vals:
+            self.env["partner.cadence.planner"]._replace_moved_reminders(self)
         if archiving:
             archiving._hand_on_cadence_reminders()
         return result

@@ -23,3 +23,4 @@ from . import test_prospect_sheets
 from . import test_rederivation
 from . import test_reminder_titles
 from . import test_unanswered
+from . import test_capacity

@@ -42,9 +42,13 @@ class PartnerCadenceFixture:
         cls.call_type = cls.env.ref("mail.mail_activity_data_call")
         cls.meeting_type = cls.env.ref("mail.mail_activity_data_meeting")
         cls.first_contact_type = cls.env.ref("partner_cadence.mail_activity_type_first_contact")
-        # This weekly realtor, last called on the 10th, is overdue on the 23rd.
-        with freeze_time("2026-11-23"):
+        # This weekly realtor, on its tier since its last call on the 10th, is overdue on the 23rd.
+        with freeze_time("2026-11-10"):
             cls.realtor = cls._create_partner("Elena Realtor", cls.tier_weekly, date(2026, 11, 10), cls.salesman)
+        with freeze_time("2026-11-23"):
+            # Its reminder as the pass of the 23rd writes it, telling this period's quota.
+            cls.realtor._get_cadence_reminders().unlink()
+            cls.realtor._plan_cadence_reminders()
 
     def setUp(self):
         super().setUp()
@@ -60,8 +64,13 @@ class PartnerCadenceFixture:
         cls.env["ir.module.module"].search([("name", "=", "partner_cadence")])._update_translations(["ru_RU", "ro_RO"])
 
     @classmethod
-    def _create_partner(cls, name, tier=None, last_touch=None, user=None, **values):
-        """A partner whose first-contact information is complete unless ``values`` say otherwise."""
+    def _create_partner(cls, name, tier=None, last_touch=None, user=None, since=None, **values):
+        """A partner whose first-contact information is complete unless ``values`` say otherwise,
+        on ``tier`` since the day ``since`` when given (a tier's rhythm applies from the day the
+        partner entered it), else since today."""
+        if since:
+            with freeze_time(since):
+                return cls._create_partner(name, tier, last_touch, user, **values)
         if tier:
             values["cadence_tier_id"] = tier.id
         return cls.env["res.partner"].create(

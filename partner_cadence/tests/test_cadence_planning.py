@@ -27,6 +27,21 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertEqual(self.later.next_touch_date, date(2026, 12, 20))
         self.assertFalse(self.untiered.next_touch_date)
 
+    def test_a_new_tier_counts_lateness_from_today_and_its_reminder_says_so(self):
+        with freeze_time("2026-10-20"):
+            partner = self._create_partner("Pavel Monthly", self.tier_monthly, date(2026, 10, 20), self.salesman)
+        partner._plan_cadence_reminders()  # what last night's pass did: the call is 3 days late
+        reminder = self._reminders(partner)
+        self.assertEqual((reminder.date_deadline, reminder.summary), (date(2026, 11, 20), self.tier_monthly.name))
+        # Weekly from today: its rhythm asked for a call on 27 October, but it applies from today.
+        partner.cadence_tier_id = self.tier_weekly
+        self.assertEqual(partner.next_touch_date, date(2026, 11, 23))
+        self.assertEqual(partner.cadence_days_late, 0)
+        self.assertEqual(self._reminders(partner), reminder, "the same reminder, moved")
+        self.assertEqual((reminder.date_deadline, reminder.summary), (date(2026, 11, 23), self.tier_weekly.name))
+        self.assertIn(self.tier_weekly.name, reminder.note)
+        self.assertNotIn(self.tier_monthly.name, reminder.note)
+
     def test_month_end_touch_is_due_at_the_end_of_february(self):
         with freeze_time("2027-02-01"):
             partner = self._create_partner("Month End", self.tier_monthly, date(2027, 1, 31), self.salesman)

@@ -149,7 +149,9 @@ class TestCadenceTouches(PartnerCadenceCommon):
 
     def test_asking_for_referrals_is_not_a_touch(self):
         self.env["ir.config_parameter"].sudo().set_param("partner_cadence.ask_referrals_days", 90)
-        quarterly = self._create_partner("Rare Realtor", self.tier_quarterly, date(2026, 8, 1), self.salesman)
+        quarterly = self._create_partner(
+            "Rare Realtor", self.tier_quarterly, date(2026, 8, 1), self.salesman, since=date(2026, 8, 1)
+        )
         call = quarterly.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "touch")
         ask = quarterly.cadence_schedule_ids.filtered(lambda schedule: schedule.kind == "ask_referrals")
         call_due = call.next_due_date

@@ -21,8 +21,14 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         new_test_user(cls.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
         # The browser runs on the real clock, so the story is told relative to today.
         cls.today = fields.Date.context_today(cls.tour_salesman)
+        # On its tier since its last call, ten days ago: three days late.
         cls.partner = cls._create_partner(
-            "Tour Realtor", cls.tier_weekly, cls.today - timedelta(days=10), cls.tour_salesman, phone="+373 69 000 001"
+            "Tour Realtor",
+            cls.tier_weekly,
+            cls.today - timedelta(days=10),
+            cls.tour_salesman,
+            since=cls.today - timedelta(days=10),
+            phone="+373 69 000 001",
         )
 
     def _cadence_reminder(self):
@@ -103,10 +109,13 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             self.tier_weekly,
             self.today - timedelta(days=68),
             russian,
+            since=self.today - timedelta(days=68),
             phone="+373 69 000 002",
-            referred_by_id=referrer.id,
             cadence_value_manual=10000,
         )
+        # Recommended after her call was planned: the warm introduction, a touch of the same
+        # person, waits for the next day.
+        late.referred_by_id = referrer
         self.env["res.partner"]._refresh_cadence_values()
         self.assertGreater(late.cadence_value_at_risk, 0)
         self.start_tour("/odoo", "partner_cadence_russian_inbox_tour", login="tour_russian")
@@ -222,7 +231,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(lead.potential, "high")
         self.assertEqual(lead.nurture_state, "running")
 
-    def test_admin_saves_settings_unchanged_then_changes_the_horizon(self):
+    def test_admin_saves_settings_unchanged_then_changes_the_horizon_and_the_day(self):
         crons = self.env.ref("partner_cadence.ir_cron_plan_partner_touches") | self.env.ref(
             "partner_cadence.ir_cron_plan_lead_touches"
         )
@@ -233,7 +242,16 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.start_tour("/odoo/action-crm.crm_config_settings_action", "partner_cadence_settings_tour", login="admin")
         self.assertEqual(crons.mapped("active"), [True, True])
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "9")
+        self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.daily_capacity"), "30")
         self.assertEqual(self.env.ref("partner_cadence.crm_nurture_phase_intensive").duration_days, 30)
+
+    def test_admin_gives_a_salesperson_a_smaller_day(self):
+        self.start_tour(
+            f"/odoo/action-base.action_res_users/{self.tour_salesman.id}",
+            "partner_cadence_user_capacity_tour",
+            login="admin",
+        )
+        self.assertEqual(self.tour_salesman.cadence_daily_capacity, 20)
 
     def test_salesman_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
         client = self.env["res.partner"].create(

@@ -27,7 +27,12 @@ class TestCadenceValue(PartnerCadenceCommon):
 
     def test_value_at_risk_is_months_overdue_times_loss_times_value(self):
         partner = self._create_partner(
-            "Late Realtor", self.tier_monthly, date(2026, 8, 24), self.salesman, cadence_value_manual=10000
+            "Late Realtor",
+            self.tier_monthly,
+            date(2026, 8, 24),
+            self.salesman,
+            since=date(2026, 8, 24),
+            cadence_value_manual=10000,
         )
         # Due on 24 September, two months late on 23 November at 10% a month.
         self.env["res.partner"]._refresh_cadence_values()
@@ -37,11 +42,14 @@ class TestCadenceValue(PartnerCadenceCommon):
             order="cadence_value_at_risk desc",
         )
         self.assertEqual(overdue.ids, [partner.id, self.realtor.id])
+        partner._plan_cadence_reminders()
         self._reminders(partner).action_done()
         self.assertEqual(partner.cadence_value_at_risk, 0)
 
     def test_values_are_refreshed_by_every_run_without_state(self):
-        partner = self._create_partner("Daily Value", self.tier_monthly, date(2026, 9, 1), self.salesman)
+        partner = self._create_partner(
+            "Daily Value", self.tier_monthly, date(2026, 9, 1), self.salesman, since=date(2026, 9, 1)
+        )
         params = self.env["ir.config_parameter"].sudo()
         before = {param.key: (param.value, param.write_date) for param in params.search([])}
         self.env["res.partner"]._refresh_cadence_values()
@@ -107,7 +115,9 @@ class TestCadenceValue(PartnerCadenceCommon):
         self.assertEqual(self.env["ir.config_parameter"].sudo().get_param("partner_cadence.horizon_days"), "7")
 
     def test_value_at_risk_is_current_when_a_value_is_typed_or_a_touch_recorded(self):
-        overdue = self._create_partner("Late Realtor", self.tier_weekly, date(2026, 10, 1), self.salesman)
+        overdue = self._create_partner(
+            "Late Realtor", self.tier_weekly, date(2026, 10, 1), self.salesman, since=date(2026, 10, 1)
+        )
         overdue.cadence_value_manual = 1000
         self.assertGreater(overdue.cadence_value_at_risk, 0, "at once, not after the nightly run")
         overdue._register_cadence_touch(date(2026, 11, 23))

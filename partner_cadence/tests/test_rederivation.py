@@ -79,8 +79,12 @@ class TestRederivation(PartnerCadenceCommon):
 
     def test_a_new_default_responsible_takes_the_reminders_of_the_previous_one(self):
         with freeze_time("2026-11-23"):
-            nobodys = self._create_partner("Nobody's Realtor", self.tier_weekly, date(2026, 11, 10))
-            mine = self._create_partner("Dina's Realtor", self.tier_weekly, date(2026, 11, 10), self.default_user)
+            nobodys = self._create_partner(
+                "Nobody's Realtor", self.tier_weekly, date(2026, 11, 10), since=date(2026, 11, 10)
+            )
+            mine = self._create_partner(
+                "Dina's Realtor", self.tier_weekly, date(2026, 11, 10), self.default_user, since=date(2026, 11, 10)
+            )
             self.assertReminders(nobodys | mine, [(date(2026, 11, 17), self.default_user, self.call_type)] * 2)
             self._set_cadence_settings(default_user_id=self.salesman.id)
             self.assertReminders(nobodys, [(date(2026, 11, 17), self.salesman, self.call_type)])
@@ -127,7 +131,12 @@ class TestWrongAnswers(PartnerCadenceCommon):
         level = self.env.ref("partner_cadence.partner_cadence_tier_client_level_3")
         with freeze_time("2026-11-23"):
             both = self._create_partner(
-                "Both Ways", self.tier_weekly, date(2026, 11, 10), self.salesman, cadence_client_level_id=level.id
+                "Both Ways",
+                self.tier_weekly,
+                date(2026, 11, 10),
+                self.salesman,
+                since=date(2026, 11, 10),
+                cadence_client_level_id=level.id,
             )
             client = self._create_partner("Pure Client", level, date(2026, 11, 10), self.salesman)
             meetings = "mail.mail_activity_data_meeting"

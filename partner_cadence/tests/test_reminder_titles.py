@@ -18,10 +18,17 @@ class TestReminderTitles(PartnerCadenceCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.referrer = cls._create_partner("Olga Referrer", None, None, cls.salesman)
-        # Due on 24 September, 60 days late on 23 November.
+        # On her tier since her last call: due on 24 September, 60 days late on 23 November,
+        # when the pass plans her call.
         cls.late = cls._create_partner(
-            "Irina Late", cls.tier_monthly, date(2026, 8, 24), cls.salesman, cadence_value_manual=10000
+            "Irina Late",
+            cls.tier_monthly,
+            date(2026, 8, 24),
+            cls.salesman,
+            since=date(2026, 8, 24),
+            cadence_value_manual=10000,
         )
+        cls.late._plan_cadence_reminders()
         cls.late.referred_by_id = cls.referrer
         cls.env["res.partner"]._refresh_cadence_values()
 

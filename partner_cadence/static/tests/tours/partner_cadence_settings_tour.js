@@ -10,7 +10,7 @@ async function saveAndWaitForReload(helpers) {
 }
 
 // An admin opens Settings, reads the company's figures, saves without changing anything,
-// then changes the planning horizon and finds it kept after the reload.
+// then changes the planning horizon and a salesperson's day, and finds them kept after the reload.
 registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
     steps: () => [
         {
@@ -54,15 +54,24 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             content: "Put reminders in the inbox nine days ahead",
             run: "edit 9",
         },
+        {
+            trigger: "#partner_cadence_daily_capacity .o_field_widget[name=partner_cadence_daily_capacity] input:value(40)",
+            content: "A salesperson's day holds forty reminders, as shipped",
+            run: "edit 30",
+        },
         reloadingStep({
             trigger: ".o_form_button_save",
-            content: "Save the new horizon",
+            content: "Save the new horizon and day",
             run: saveAndWaitForReload,
         }),
         {
             trigger:
                 ".o_form_view:not(.o_partner_cadence_saving) #partner_cadence_horizon .o_field_widget[name=partner_cadence_horizon_days] input:value(9)",
             content: "After the reload, the horizon is kept",
+        },
+        {
+            trigger: "#partner_cadence_daily_capacity .o_field_widget[name=partner_cadence_daily_capacity] input:value(30)",
+            content: "And so is the day's capacity",
         },
     ],
 });
