@@ -109,14 +109,23 @@ class ResPartner(models.Model):
 
     @api.model
     def _get_cadence_display_titles(self, reminders):
-        """A partner's reminder says who to contact and why now: how late it is, the value at
-        risk, and on whose behalf to call ("Call Irina: 9 days late, 740 € at risk, on behalf
-        of Elena"), built from translatable parts for the reader, as of the reader's today."""
+        """A partner's reminder says who to contact and why now: how late it is, what is still
+        owed this period when a line asks for several touches, what the first contact must
+        bring, the value at risk, and on whose behalf to call ("Call Irina: 9 days late, 1 of 3
+        this period, 740 € at risk, on behalf of Elena"), built from translatable parts for the
+        reader, as of the reader's today."""
         titles = super()._get_cadence_display_titles(reminders)
         partners = self.browse(reminders.mapped("res_id"))._filtered_access("read")
         readable = set(partners.ids)
         # Names only of recommenders the reader may see, checked once for all the reminders.
         visible_referrers = set(partners.referred_by_id._filtered_access("read").ids)
+        # Quotas of several touches a period, counted once for all the reminders' partners.
+        quotas = {
+            (schedule.partner_id.id, schedule._get_reminder_slot()): schedule
+            for schedule in self.env["partner.cadence.schedule"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("kind", "=", TOUCH), ("touch_count", ">", 1)])
+        }
         env = self.env
         for reminder in reminders:
             kind = slot_kind(reminder.cadence_slot)
@@ -130,6 +139,17 @@ class ResPartner(models.Model):
             }[kind]
             timing = self._get_cadence_timing(reminder)
             reasons = [timing] if timing else []
+            schedule = quotas.get((partner.id, reminder.cadence_slot))
+            if schedule and schedule.period_quota > 1:
+                reasons.append(
+                    env._(
+                        "%(done)s of %(quota)s this period",
+                        done=schedule.done_in_period,
+                        quota=schedule.period_quota,
+                    )
+                )
+            if kind == FIRST_CONTACT and partner.first_contact_missing_display:
+                reasons.append(env._("ask for %(missing)s", missing=partner.first_contact_missing_display))
             if partner.cadence_value_at_risk > 0:
                 amount = format_amount(env, partner.cadence_value_at_risk, partner.cadence_currency_id)
                 reasons.append(env._("%(amount)s at risk", amount=amount))

@@ -92,3 +92,12 @@ class TestReminderTitles(PartnerCadenceCommon):
     def test_other_activities_keep_their_summary(self):
         todo = self.late.activity_schedule("mail.mail_activity_data_todo", summary="Send the brochure")
         self.assertEqual(self._title(todo), "Send the brochure")
+
+    @users("cadence_salesman")
+    def test_a_title_says_what_is_owed_this_period_and_what_the_first_contact_must_bring(self):
+        tier = self.env["partner.cadence.tier"].sudo().create(self._tier_values("Thrice Weekly", (self.call_type, 3)))
+        busy = self._create_partner("Vera Busy", tier, None, self.salesman)
+        self.assertEqual(self._title(self._reminders(busy)), "Call Vera Busy: 0 of 3 this period")
+        unknown = self._create_partner("Ion Unknown", self.tier_weekly, None, self.salesman, phone=False)
+        call_back = self._reminders(unknown, "partner_cadence.mail_activity_type_first_contact")
+        self.assertEqual(self._title(call_back), "First contact: Ion Unknown: ask for phone")
