@@ -4,6 +4,7 @@ from . import partner_cadence_reminder_mixin
 from . import partner_cadence_tier
 from . import partner_cadence_tier_line
 from . import partner_cadence_level_cell
+from . import partner_cadence_level_row
 from . import partner_cadence_touch
 from . import partner_cadence_schedule
 from . import partner_cadence_direct_mail

@@ -70,12 +70,30 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(pinned.cadence_tier_id, self.tier_monthly, "a tier chosen by hand stays")
         self.assertIn(cell, cell.tier_id.level_cell_ids)
 
+    @users("cadence_manager")
+    def test_the_grid_reads_a_row_per_standing_and_writes_its_cells(self):
+        rows = self.env["partner.cadence.level.row"].search([])
+        self.assertEqual(rows.mapped("financial_standing"), ["high", "average", "low"])
+        low = rows.filtered(lambda row: row.financial_standing == "low")
+        self.assertEqual(low.tier_loyal_id, self.env.ref("partner_cadence.partner_cadence_tier_client_level_4"))
+        follows = self._create_partner(
+            "Low Loyal", cadence_financial_standing="low", cadence_relationship="loyal"
+        ).with_env(self.env)
+        level_3 = self.env.ref("partner_cadence.partner_cadence_tier_client_level_3")
+        low.tier_loyal_id = level_3
+        self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
+        self.assertEqual(follows.cadence_tier_id, level_3, "its clients follow, as when the cell is written")
+        self.assertEqual(low.tier_one_off_id, self.level_5, "the other cells of the row unchanged")
+
     @users("cadence_salesman")
     def test_a_salesperson_reads_the_grid_but_cannot_change_it(self):
         cell = self.env.ref("partner_cadence.partner_cadence_level_cell_high_new").with_env(self.env)
         self.assertEqual(cell.display_name, "High standing, New")
         with self.assertRaises(AccessError):
             cell.tier_id = self.level_5
+        row = self.env["partner.cadence.level.row"].search([("financial_standing", "=", "high")])
+        with self.assertRaises(AccessError):
+            row.tier_new_id = self.level_5
 
     def test_a_tier_pinned_by_hand_stays_until_the_suggestion_is_applied(self):
         partner = self._create_partner("Pinned Realtor", cadence_inbound_frequency="daily")

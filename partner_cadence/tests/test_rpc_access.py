@@ -88,6 +88,20 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
         # to do, and shows them only their own company's partners.
         self._assert_all_refused("rpc_outsider", allowed={("partner.cadence.tier", "action_open_partners")})
 
+    def test_a_portal_user_can_neither_read_nor_write_the_client_level_grid(self):
+        row = self.env["partner.cadence.level.row"].search([("financial_standing", "=", "low")])
+        level = row.tier_loyal_id
+        self.authenticate("rpc_portal", "rpc_portal")
+        for method, args in (("read", [row.ids, ["tier_loyal_id"]]), ("write", [row.ids, {"tier_loyal_id": 1}])):
+            with self.subTest(method=method), self.assertRaises(JsonRpcException) as refused:
+                self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/partner.cadence.level.row/{method}",
+                    {"model": "partner.cadence.level.row", "method": method, "args": args, "kwargs": {}},
+                )
+            self.assertEqual(refused.exception.args[0], "odoo.exceptions.AccessError")
+        row.invalidate_recordset()
+        self.assertEqual(row.tier_loyal_id, level)
+
     def test_private_methods_cannot_be_called_at_all(self):
         """Refused as private, called with the arguments they take: not for a wrong call."""
         self.authenticate("rpc_outsider", "rpc_outsider")
@@ -95,6 +109,7 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
             ("_cron_plan_partners", []),
             ("_run_batches", ["res.partner", [], "_replan_partners"]),
             ("_rederive", ["res.partner", [], ["cadence_deal_count"]]),
+            ("_replace_moved_reminders", []),
         ):
             with self.subTest(method=method), self.assertRaises(JsonRpcException) as refused:
                 self.make_jsonrpc_request(

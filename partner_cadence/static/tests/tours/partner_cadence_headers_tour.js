@@ -13,7 +13,7 @@ const SCREENS = [
     ["crm.crm_menu_report", "partner_cadence.res_partner_referral_report_menu", "converted_count"],
     ["crm.crm_menu_report", "partner_cadence.res_partner_cadence_below_plan_menu", "cadence_target_gap"],
     ["crm.crm_menu_config", "partner_cadence.partner_cadence_tier_menu", "use_quota_period"],
-    ["crm.crm_menu_config", "partner_cadence.partner_cadence_level_cell_menu", "relationship"],
+    ["crm.crm_menu_config", "partner_cadence.partner_cadence_level_cell_menu", "tier_one_off_id"],
     ["crm.crm_menu_config", "partner_cadence.crm_nurture_phase_menu", "touch_purpose"],
 ];
 

@@ -14,19 +14,18 @@ registry.category("web_tour.tours").add("partner_cadence_level_grid_tour", {
             run: "click",
         },
         {
-            trigger: ".o_group_header:contains('Low')",
-            content: "The grid is grouped by financial standing, every pair in it",
+            trigger: ".o_list_table th[data-name=tier_one_off_id]",
+            content: "The grid reads at a glance: a row per standing, a column per relationship",
         },
         {
             trigger:
                 ".o_data_row:has(.o_data_cell[name=financial_standing]:contains('Low'))" +
-                ":has(.o_data_cell[name=relationship]:contains('Loyal'):not(:contains('rarely')))" +
-                " .o_data_cell[name=tier_id]",
+                " .o_data_cell[name=tier_loyal_id]:contains('Client level 4')",
             content: "Low standing, loyal: level 4 for now",
             run: "click",
         },
         {
-            trigger: ".o_selected_row .o_field_widget[name=tier_id] input",
+            trigger: ".o_selected_row .o_field_widget[name=tier_loyal_id] input",
             content: "Choose level 3",
             run: "edit Client level 3",
         },
@@ -40,7 +39,9 @@ registry.category("web_tour.tours").add("partner_cadence_level_grid_tour", {
             run: "click",
         },
         {
-            trigger: ".o_data_row:not(.o_selected_row) .o_data_cell[name=tier_id]:contains('Client level 3')",
+            trigger:
+                ".o_data_row:not(.o_selected_row):has(.o_data_cell[name=financial_standing]:contains('Low'))" +
+                " .o_data_cell[name=tier_loyal_id]:contains('Client level 3')",
             content: "The cell now suggests level 3",
         },
     ],
