@@ -28,6 +28,14 @@ SCREENS = [
         (),
     ),
     (
+        # The days ahead too: reminders moved to a day with room say so.
+        "my_activities_coming",
+        "demo",
+        "/odoo/action-mail.mail_activity_action_my?view_type=list",
+        ".o_list_table .o_data_row",
+        (("click", ".o_searchview_facet:nth-of-type(2) .o_facet_remove"),),
+    ),
+    (
         "my_activities_kanban",
         "demo",
         "/odoo/action-mail.mail_activity_action_my?view_type=kanban",
@@ -91,6 +99,13 @@ SCREENS = [
         "/odoo/action-crm.crm_config_settings_action",
         "#partner_cadence_nps",
         (("scroll", "#partner_cadence_upsell"),),
+    ),
+    (
+        "level_grid",
+        "admin",
+        "/odoo/action-partner_cadence.partner_cadence_level_cell_action",
+        ".o_list_table .o_data_row",
+        (),
     ),
     (
         "settings_day",
