@@ -40,7 +40,7 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        partners.filtered("cadence_tier_id")._plan_cadence_on_save()
+        partners.filtered("cadence_tier_id")._plan_cadence_on_save(entered_at_last_touch=True)
         return partners
 
     def write(self, vals):
@@ -52,13 +52,14 @@ class ResPartner(models.Model):
             )._plan_cadence_on_save()
         return result
 
-    def _plan_cadence_on_save(self):
+    def _plan_cadence_on_save(self, entered_at_last_touch=False):
         """Sync these partners' schedules now, or, under ``mail_activity_automation_skip`` (an
-        import, say), mark them for the nightly pass, which plans them."""
+        import, say), mark them for the nightly pass, which plans them. ``entered_at_last_touch``:
+        partners recorded just now, whose typed last touch says their rhythm was already running."""
         if self.env.context.get("mail_activity_automation_skip"):
             self._request_cadence_sync()
         else:
-            self._sync_cadence_schedules()
+            self._sync_cadence_schedules(entered_at_last_touch)
 
     def _request_cadence_sync(self):
         """Plan these partners in the nightly pass, not now (``mail_activity_automation_skip``:
@@ -100,9 +101,13 @@ class ResPartner(models.Model):
         ).partner_id.cadence_unanswered_count = 0
         self._refresh_cadence()
 
-    def _sync_cadence_schedules(self):
+    def _sync_cadence_schedules(self, entered_at_last_touch=False):
         """Give each partner one schedule per line of its tier (and one to complete its
-        first-contact information when that is missing), then re-plan."""
+        first-contact information when that is missing), then re-plan.
+
+        A new schedule begins to apply today: a tier put on a partner makes it late only from
+        then on. With ``entered_at_last_touch`` (a partner recorded with its last touch typed
+        in), from that touch: its rhythm was already running."""
         if not self:
             return
         schedules = self.env["partner.cadence.schedule"].sudo()
@@ -145,7 +150,7 @@ class ResPartner(models.Model):
                         "client_line_id": client_lines[type_id].id if type_id in client_lines else False,
                         "kind": kind,
                         "activity_type_id": type_id,
-                        "start_date": today,
+                        "start_date": min(partner.last_touch_date or today, today) if entered_at_last_touch else today,
                     }
                 )
         obsolete.unlink()

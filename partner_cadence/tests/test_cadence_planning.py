@@ -42,6 +42,15 @@ class TestCadencePlanning(PartnerCadenceCommon):
         self.assertIn(self.tier_weekly.name, reminder.note)
         self.assertNotIn(self.tier_monthly.name, reminder.note)
 
+    def test_a_partner_recorded_with_its_last_touch_keeps_its_rhythm(self):
+        """An import, a contact entered after the fact: its rhythm was already running."""
+        imported = self._create_partner("Imported Realtor", self.tier_weekly, date(2026, 11, 10), self.salesman)
+        self.assertEqual(imported.next_touch_date, date(2026, 11, 17))
+        # The same partner put on a tier only now is late from now on.
+        untiered = self._create_partner("Untiered Realtor", None, date(2026, 11, 10), self.salesman)
+        untiered.cadence_tier_id = self.tier_weekly
+        self.assertEqual(untiered.next_touch_date, date(2026, 11, 23))
+
     def test_month_end_touch_is_due_at_the_end_of_february(self):
         with freeze_time("2027-02-01"):
             partner = self._create_partner("Month End", self.tier_monthly, date(2027, 1, 31), self.salesman)

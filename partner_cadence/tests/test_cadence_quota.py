@@ -231,9 +231,10 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertEqual(set(schedules), {self.call_type, self.meeting_type}, "one schedule per touch type")
         call = schedules[self.call_type]
         self.assertEqual((call.line_id.tier_id, call.client_line_id.tier_id), (self.tier_weekly, level_2))
-        # The weekly call is due on the 23rd; level 2's meeting quota brings a meeting, not that day.
+        # Recorded with its last touch on the 16th, on both since then: the weekly call is due on
+        # the 23rd; level 2's meeting quota asks a meeting from the start, not on the touch's day.
         self.assertEqual(call.next_due_date, date(2026, 11, 23))
-        self.assertEqual(schedules[self.meeting_type].next_due_date, date(2026, 11, 24))
+        self.assertEqual(schedules[self.meeting_type].next_due_date, date(2026, 11, 17))
         reminders = partner._get_cadence_reminders()
         self.assertEqual(len(reminders), 2, "one reminder per type")
         self.assertEqual(len(set(reminders.mapped("date_deadline"))), 2, "never two on one day")
