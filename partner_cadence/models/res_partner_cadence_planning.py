@@ -153,7 +153,10 @@ class ResPartner(models.Model):
             if partner.cadence_value_at_risk > 0:
                 amount = format_amount(env, partner.cadence_value_at_risk, partner.cadence_currency_id)
                 reasons.append(env._("%(amount)s at risk", amount=amount))
-            if partner.referred_by_id.id in visible_referrers:
+            introduction = partner.referred_by_id and partner._get_cadence_introduction()
+            if introduction and not introduction.referrer_named:
+                reasons.append(env._("recommended"))
+            elif partner.referred_by_id.id in visible_referrers:
                 reasons.append(env._("on behalf of %(referrer)s", referrer=partner.referred_by_id.name))
             titles[reminder] = (
                 env._("%(head)s: %(reasons)s", head=head, reasons=", ".join(reasons)) if reasons else head

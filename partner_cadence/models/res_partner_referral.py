@@ -50,6 +50,12 @@ class ResPartnerReferral(models.Model):
         help="This recommendation brought the partner to us: its referrer is the partner's Introduced By "
         "and their parent in the referral tree. One per partner; a partner's first recommendation by default.",
     )
+    referrer_named = fields.Boolean(
+        string="May Be Named",
+        default=True,
+        help='The referrer agreed to be named when we call. Off ("don\'t say I gave you the number"): calls and '
+        "reminders say only that the call comes recommended.",
+    )
     status = fields.Selection(
         [
             ("to_contact", "To contact"),
@@ -197,6 +203,10 @@ class ResPartnerReferral(models.Model):
     def write(self, vals):
         if {"referrer_id", "referred_id", "introduction"} & vals.keys():
             self._lock_tree()
+        if "referrer_named" in vals:
+            result = super().write(vals)
+            self._retell_warm_introductions()
+            return result
         if vals.get("introduction"):
             self._drop_introductions(vals.get("referred_id") or self.referred_id.ids, keep=self)
         if "referred_id" not in vals or "introduction" in vals:
@@ -262,18 +272,30 @@ class ResPartnerReferral(models.Model):
                 referral.referrer_id.sudo()._get_cadence_responsible(default_user)
             )
             wanted.setdefault((referred.id, key_slot), Reminder(intro_type.id, today, responsible.id))
-            referrers.setdefault(referred.id, referral.referrer_id)
+            referrers.setdefault(referred.id, referral.sudo())
         already = self.env["res.partner"].browse(referrers)._get_cadence_reminders([key_slot])
         for reminder in already:
             # A partner already awaiting their introduction call keeps it as it is.
             wanted.pop((reminder.res_id, key_slot))
 
         def describe(referred, _slot, _format_day):
-            referrer = referrers[referred.id].with_env(referred.env)
-            summary = referred.env._("Call on behalf of %(referrer)s", referrer=referrer.name)
-            return summary, [referred._get_warm_introduction_text()]
+            return referred._describe_warm_introduction(referrers[referred.id])
 
         self.env["res.partner"]._ensure_cadence_reminders(wanted, today, describe)
+
+    def _retell_warm_introductions(self):
+        """The open warm-introduction calls these recommendations led to say again whom to name,
+        in their responsible's language."""
+        reminders = self.referred_id._get_cadence_reminders([slot(WARM_INTRO)])
+        for referral in self.sudo():
+            for reminder in reminders.filtered(
+                lambda reminder, referral=referral: reminder.res_id == referral.referred_id.id
+            ):
+                referred = referral.referred_id.with_context(lang=reminder.user_id.lang or self.env.lang)
+                summary, lines = referred._describe_warm_introduction(referral.with_env(referred.env))
+                reminder.with_context(mail_activity_quick_update=True).write(
+                    {"summary": summary, "note": referred._render_cadence_note(lines)}
+                )
 
     @api.model
     def _merge_partners(self, sources, destination):

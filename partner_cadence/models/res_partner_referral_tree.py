@@ -239,16 +239,35 @@ class ResPartner(models.Model):
             paths = [path for path in paths if visible.issuperset(path)]
         return list(reversed(paths[0])) if paths else None
 
-    def _get_warm_introduction_text(self):
-        """What to open the call with: who recommended this partner, and when."""
+    def _get_cadence_introduction(self):
+        """The recommendation that brought this partner to us (its Introduced By), if any."""
         self.ensure_one()
         # Read through the one2many, so that a batch of reminders prefetches them all at once.
-        referrals = self.sudo().referral_received_ids.filtered(
-            lambda referral: referral.referrer_id == self.referred_by_id
-        )
-        if not referrals:
+        return self.sudo().referral_received_ids.filtered("introduction")[:1]
+
+    def _describe_warm_introduction(self, referral):
+        """The summary and note lines of the call this partner gets when ``referral`` recommends
+        them, in this env's language: on whose behalf, unless the referrer asked not to be named."""
+        self.ensure_one()
+        if referral.referrer_named:
+            summary = self.env._("Call on behalf of %(referrer)s", referrer=referral.referrer_id.name)
+        else:
+            summary = self.env._("Call as recommended")
+        return summary, [self._get_warm_introduction_text()]
+
+    def _get_warm_introduction_text(self):
+        """What to open the call with: who recommended this partner, and when; only that the
+        call comes recommended when the referrer asked not to be named."""
+        self.ensure_one()
+        referral = self._get_cadence_introduction()
+        if not referral:
             return False
-        referral = min(referrals, key=lambda referral: referral.date)
+        if not referral.referrer_named:
+            return self.env._(
+                "Recommended to us on %(date)s by someone who asked not to be named: say only that the call "
+                "comes recommended.",
+                date=format_date(self.env, referral.date),
+            )
         return self.env._(
             "Call on behalf of %(referrer)s, who recommended them on %(date)s.",
             referrer=referral.referrer_id.name,

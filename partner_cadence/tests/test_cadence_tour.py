@@ -203,6 +203,12 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         )
         self.assertNotIn(namesake, referrer.referral_given_ids.referred_id, "the name alone decided nothing")
         self.assertEqual(referrer.referred_partner_ids.referred_by_id, referrer)
+        self.assertEqual(set(referrer.referral_given_ids.mapped("referrer_named")), {False})
+        intro = referrer.referred_partner_ids.activity_ids.filtered(
+            lambda activity: activity.cadence_slot == "warm_intro"
+        )
+        self.assertTrue(intro)
+        self.assertEqual(set(intro.mapped("summary")), {"Call as recommended"})
 
     def test_salesman_answers_marker_questions_on_a_lead(self):
         self.env["crm.lead.marker.question"].search([]).active = False

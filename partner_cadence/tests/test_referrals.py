@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged, users
 
@@ -146,6 +147,36 @@ class TestReferrals(PartnerCadenceCommon):
         self._refer(self.realtor, newcomer)
         newcomer.cadence_tier_id = self.tier_weekly
         self.assertIn("Call on behalf of Elena Realtor", self._reminders(newcomer).note)
+
+    def test_a_referrer_who_asked_not_to_be_named_is_named_nowhere(self):
+        """ "Don't say I gave you the number": the calls say only that they come recommended."""
+        newcomer = self._create_partner("Nina Newcomer", user=self.salesman)
+        referral = self._refer(self.realtor, newcomer, referrer_named=False)
+        newcomer.cadence_tier_id = self.tier_weekly
+        intro = newcomer.activity_search(["partner_cadence.mail_activity_type_warm_intro"])
+        call = self._reminders(newcomer)
+        self.assertEqual(intro.summary, "Call as recommended")
+        for text in (intro.summary, intro.note, call.note, call.with_user(self.salesman).cadence_title):
+            self.assertNotIn("Elena", text)
+        self.assertIn("say only that the call comes recommended", intro.note)
+        self.assertIn("recommended", call.with_user(self.salesman).cadence_title)
+        self.assertEqual(newcomer.referred_by_id, self.realtor, "the salesperson still knows who it was")
+        # The referrer agrees after all: the open call names them at once.
+        referral.referrer_named = True
+        self.assertEqual(intro.summary, "Call on behalf of Elena Realtor")
+        self.assertIn("Elena Realtor", intro.note)
+        call.invalidate_recordset(["cadence_title"])  # as the next request reads it
+        self.assertIn("on behalf of Elena Realtor", call.with_user(self.salesman).cadence_title)
+
+    def test_record_referrals_can_keep_the_referrer_unnamed(self):
+        wizard = (
+            self.env["res.partner.referral.wizard"]
+            .with_context(default_partner_id=self.realtor.id)
+            .create({"referrer_named": False, "line_ids": [Command.create({"name": "Dan Quiet", "phone": "069 111"})]})
+        )
+        wizard.action_record()
+        referral = self.env["res.partner.referral"].search([("referrer_id", "=", self.realtor.id)])
+        self.assertEqual((referral.referred_id.name, referral.referrer_named), ("Dan Quiet", False))
 
     def test_partners_on_a_cadence_are_asked_for_referrals_periodically(self):
         self.env["ir.config_parameter"].sudo().set_param("partner_cadence.ask_referrals_days", 90)

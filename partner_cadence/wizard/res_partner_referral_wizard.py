@@ -19,6 +19,11 @@ class ResPartnerReferralWizard(models.TransientModel):
             "partner_cadence.res_partner_referral_kind_colleague", raise_if_not_found=False
         ),
     )
+    referrer_named = fields.Boolean(
+        string="May Be Named",
+        default=True,
+        help="The referrer agreed to be named when we call them. Off: the calls say only that they come recommended.",
+    )
     line_ids = fields.One2many("res.partner.referral.wizard.line", "wizard_id", string="Recommended People")
 
     def action_record(self):
@@ -49,6 +54,7 @@ class ResPartnerReferralWizard(models.TransientModel):
                         "referred_id": partner.id,
                         "kind_id": kind.id,
                         "note": line._get_referral_note(),
+                        "referrer_named": self.referrer_named,
                     }
                 )
         return self.env["partner.cadence.planner"]._notification(

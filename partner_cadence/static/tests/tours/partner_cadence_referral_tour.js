@@ -24,6 +24,15 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
             run: "click",
         },
         {
+            trigger: ".modal .o_field_widget[name=referrer_named] input:checked",
+            content: "The referrer asks not to be named when we call",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=referrer_named] input:not(:checked)",
+            content: "Unticked",
+        },
+        {
             trigger: ".modal .o_field_x2many_list_row_add a",
             content: "A first recommended colleague",
             run: "click",
