@@ -183,7 +183,7 @@ class CrmLead(models.Model):
     @api.model
     def _get_cadence_display_titles(self, reminders):
         """A nurture touch says, in the reader's language, which lead and what this touch is
-        for: "E-mail Sky Business Centre: intensive phase, touch 2, 3 days late"."""
+        for: "E-mail Sky Business Centre: intensive phase, touch 2, bring an offer, 3 days late"."""
         titles = super()._get_cadence_display_titles(reminders)
         leads = self.browse(reminders.mapped("res_id"))._filtered_access("read")
         readable = set(leads.ids)
@@ -196,7 +196,11 @@ class CrmLead(models.Model):
                     "%(phase)s phase, touch %(number)s",
                     phase=lead.nurture_phase.name,
                     number=lead.nurture_touch_count + 1,
-                )
+                ),
+                # What the touch should bring: intensive touches sell, later ones educate.
+                self.env._("bring an offer")
+                if lead.nurture_phase.touch_purpose == "sell"
+                else self.env._("bring news or a case"),
             ]
             timing = self._get_cadence_timing(reminder)
             if timing:

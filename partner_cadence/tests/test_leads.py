@@ -234,7 +234,8 @@ class TestLeads(PartnerCadenceCommon):
         lead.action_start_nurture()
         touch = self._open_touch(lead)
         phase = lead.nurture_phase.name
-        self.assertTrue(touch.cadence_title.endswith(f"Sky Business Centre: {phase} phase, touch 1"))
+        self.assertEqual(lead.nurture_phase.touch_purpose, "sell")
+        self.assertTrue(touch.cadence_title.endswith(f"Sky Business Centre: {phase} phase, touch 1, bring an offer"))
         self.assertEqual(lead.activity_summary, touch.cadence_title, "the list's activity column says it too")
         with freeze_time("2026-12-20"):
             touch.invalidate_recordset(["cadence_title"])
