@@ -261,8 +261,8 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
 
     @api.model
     def _render_cadence_note(self, lines):
-        """A note of text ``lines``: names in them are text, never HTML."""
-        return Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines)
+        """A note of text ``lines``: names in them are text, never HTML; no note without lines."""
+        return Markup("").join(Markup("<p>%s</p>") % escape(line) for line in lines) or False
 
     @api.model
     def _create_cadence_reminders(self, vals_list):

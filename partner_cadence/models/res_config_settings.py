@@ -163,10 +163,15 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.wallet_known_goal_percent",
         help="The share of clients whose share of wallet should be known: 60-70% at least.",
     )
-    # Figures read, not settings: delivered with the settings' values (get_values), as text so
-    # that "no client yet" does not read as 0.
-    partner_cadence_wallet_known_percent = fields.Char(string="Share of Wallet Known Now", readonly=True)
-    partner_cadence_nps_last_year = fields.Char(string="NPS, Last 12 Months", readonly=True)
+    # Figures read, not settings: computed when the screen reads them, as base_setup's counts
+    # are, so that saving Settings does not scan every client; text, so that "no client yet"
+    # does not read as 0.
+    partner_cadence_wallet_known_percent = fields.Char(
+        string="Share of Wallet Known Now", compute="_compute_partner_cadence_client_figures"
+    )
+    partner_cadence_nps_last_year = fields.Char(
+        string="NPS, Last 12 Months", compute="_compute_partner_cadence_client_figures"
+    )
     partner_cadence_handoff_min_score = fields.Integer(
         string="Qualification to Hand On (%)",
         config_parameter="partner_cadence.handoff_min_score",
@@ -211,17 +216,18 @@ class ResConfigSettings(models.TransientModel):
         "partner_cadence_plan_leads_active": "partner_cadence.ir_cron_plan_lead_touches",
     }
 
-    @api.model
-    def _get_partner_cadence_client_figures(self):
+    # As base_setup's counts: a dependency, so that a new Settings screen computes them on 18.0 too.
+    @api.depends("company_id")
+    def _compute_partner_cadence_client_figures(self):
         partners = self.env["res.partner"]
         today = fields.Date.context_today(self)
         known = partners._get_wallet_known_percent()
         nps = partners._get_company_nps(fields.Date.subtract(today, years=1), today)
-        nobody = self.env._("no client yet")
-        return {
-            "partner_cadence_wallet_known_percent": f"{known} %" if known is not None else nobody,
-            "partner_cadence_nps_last_year": str(nps) if nps is not None else self.env._("no score yet"),
-        }
+        for settings in self:
+            settings.partner_cadence_wallet_known_percent = (
+                f"{known} %" if known is not None else self.env._("no client yet")
+            )
+            settings.partner_cadence_nps_last_year = str(nps) if nps is not None else self.env._("no score yet")
 
     def _get_partner_cadence_intensive_phase(self):
         return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
@@ -234,7 +240,6 @@ class ResConfigSettings(models.TransientModel):
             values[field_name] = bool(cron and cron.sudo().active)
         phase = self._get_partner_cadence_intensive_phase()
         values["partner_cadence_nurture_window_days"] = phase.sudo().duration_days if phase else 0
-        values.update(self._get_partner_cadence_client_figures())
         return values
 
     def _set_partner_cadence_values(self):

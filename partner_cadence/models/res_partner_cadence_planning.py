@@ -29,42 +29,27 @@ class ResPartner(models.Model):
         return self.user_id | self.commercial_partner_id.user_id
 
     def _get_cadence_reminder_reasons(self, schedule, format_day):
-        """Lines of text that tell the salesperson why this reminder is due, in their language.
+        """Lines of the note of this reminder: what the salesperson should do, in their language.
 
-        ``format_day`` turns a date into text the reader's way. Extend to add more reasons,
-        such as who recommended the partner.
+        The note is written once, when the reminder is planned, so it holds only what stays
+        true until the reminder is done: what this kind of contact asks for and who introduced
+        the partner (told again when that changes). What moves with the days (how late, what
+        is owed this period, what is still missing, the value at risk) is in the reminder's
+        title, computed as it is read. ``format_day`` turns a date into text the reader's way.
+        Extend to add more lines.
         """
         self.ensure_one()
         env = self.env
-        tier = self.cadence_tier_id
+        reasons = []
         if schedule.kind == "first_contact":
-            reasons = [
-                env._(
-                    "Complete the first-contact information before anything else; missing: %(missing)s.",
-                    missing=self.first_contact_missing_display,
-                )
-            ]
+            reasons.append(env._("Complete the first-contact information before anything else."))
         elif schedule.kind == "ask_referrals":
-            reasons = [
+            reasons.append(
                 env._(
                     "Ask for colleagues in the same line of work, and for third parties who could be "
                     "interested: record them with Record Referrals."
                 )
-            ]
-        else:
-            reasons = [
-                env._(
-                    "%(tier)s: %(type)s %(done)s of %(quota)s done this period.",
-                    tier=tier.name,
-                    type=schedule.activity_type_id.name,
-                    done=schedule.done_in_period,
-                    quota=schedule.period_quota,
-                )
-            ]
-        if self.last_touch_date:
-            reasons.append(env._("Last touch on %(date)s.", date=format_day(self.last_touch_date)))
-        else:
-            reasons.append(env._("No touch recorded yet: this is the first contact."))
+            )
         warm_introduction = self.referred_by_id and self._get_warm_introduction_text()
         if warm_introduction:
             reasons.append(warm_introduction)

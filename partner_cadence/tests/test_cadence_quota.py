@@ -129,7 +129,20 @@ class TestCadenceQuota(PartnerCadenceCommon):
         # A meeting does not count as one of the calls, and the call keeps off its day.
         self.assertEqual(call_schedule.done_in_period, 0)
         self.assertEqual(call_schedule.next_due_date, date(2026, 11, 24))
-        self.assertIn("0 of 3 done this period", self._reminders(client).note)
+        self.assertIn("0 of 3 this period", self._reminders(client).cadence_title)
+
+    def test_what_a_reminder_says_stays_true_when_the_period_turns(self):
+        """Its note holds nothing a new period or a touch could make untrue; its title counts
+        what is owed as of the day it is read."""
+        client = self._create_partner("Level Two", self.level_1, None, self.salesman)
+        call = self._reminders(client)
+        self.assertEqual(call.cadence_title, "Call Level Two: 0 of 3 this period")
+        self.assertFalse(call.note)
+        with freeze_time("2027-01-04"):
+            self.env.invalidate_all()  # a read on another day is another request
+            # The next quarter owes all five calls; the one of November is 41 days late.
+            self.assertEqual(call.cadence_title, "Call Level Two: 41 days late, 0 of 5 this period")
+            self.assertFalse(call.note)
 
     def test_a_client_behind_on_its_meetings_catches_up_before_the_quarter_ends(self):
         with freeze_time("2026-10-01"):
@@ -176,7 +189,8 @@ class TestCadenceQuota(PartnerCadenceCommon):
         self.assertFalse(self._reminders(partner))
         call_back = self._reminders(partner, "partner_cadence.mail_activity_type_first_contact")
         self.assertEqual(call_back.summary, "First-contact information")
-        self.assertIn("missing: full name, phone", call_back.note)
+        self.assertIn("ask for full name, phone", call_back.cadence_title)
+        self.assertEqual(call_back.note, "<p>Complete the first-contact information before anything else.</p>")
         self.assertIn(partner, self.env["res.partner"].search([("first_contact_complete", "=", False)]))
         partner.write({"name": "Victor Munteanu", "phone": "+373 69 111 007", "company_name": "Casa Bună"})
         self.assertTrue(partner.first_contact_complete)
