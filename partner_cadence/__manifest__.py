@@ -2,7 +2,7 @@
     "name": "Partner Cadence",
     "summary": "Contact every partner, client and lead at the right rhythm: "
     "cadence tiers and reminders in the activity inbox",
-    "version": "1.10.0",
+    "version": "1.11.0",
     "category": "Sales/CRM",
     "website": "https://github.com/partner-cadence/partner_cadence",
     "author": "partner_cadence developers",

@@ -112,3 +112,17 @@ def test_a_clients_latest_survey_counts_once():
 
 def test_a_new_score_of_the_same_day_replaces_the_known_one():
     assert new_survey_scores([(1, D(2026, 11, 20), 3)], {1: (D(2026, 11, 20), 9)}) == {1: (D(2026, 11, 20), 3)}
+
+
+def test_a_client_lapses_after_their_usual_gap_and_its_share_or_after_the_setting():
+    from partner_cadence.domain.clients import winback_call_date
+
+    # Every 60 days, half of it on top: called back 90 days after the last purchase.
+    assert winback_call_date(D(2026, 3, 1), 60, 180, 50) == D(2026, 5, 30)
+    # No share on top: the day the next purchase was expected.
+    assert winback_call_date(D(2026, 3, 1), 60, 180, 0) == D(2026, 4, 30)
+    # Rhythm unknown: the setting's days.
+    assert winback_call_date(D(2026, 3, 1), 0, 90, 50) == D(2026, 5, 30)
+    # Switched off, or never bought: no call.
+    assert winback_call_date(D(2026, 3, 1), 60, 0, 50) is None
+    assert winback_call_date(None, 0, 180, 50) is None

@@ -6,6 +6,11 @@ matter most, and how satisfied they are (§6 and §7).
   expected that long after the last one. With fewer purchases than a setting (3 by default)
   there is no telling: no date. A reminder reaches the account manager a set number of days
   before (7 by default), because competitors work your past clients while you chase new ones.
+- Win-back (§7: competitors work your past clients while you chase new ones): a client who
+  has not bought for longer than their usual gap, and a share of it on top (50% by default),
+  is called back; with too few purchases to know their rhythm, after a set number of days
+  without a purchase (180 by default; 0 calls nobody back). Once per lapse: the call is not
+  planned again until the client buys again and lapses anew.
 - Individual sales plan: by default last year's purchases plus the up-sell share (15-20%:
   what would make the client buy that much more; 15% by default).
 - ABC: clients sorted by revenue, largest first; those making the first 80% of it are A, the
@@ -21,6 +26,7 @@ matter most, and how satisfied they are (§6 and §7).
 
 import datetime
 import itertools
+import math
 import re
 import statistics
 
@@ -139,6 +145,30 @@ def score_from_text(text):
 def repurchase_call_date(expected, notice_days):
     """The day the account manager calls before an expected purchase."""
     return expected - datetime.timedelta(days=notice_days)
+
+
+def winback_call_date(last_purchase, interval, winback_days, grace_percent):
+    """The day a client who has not bought since ``last_purchase`` counts as lapsed and is
+    called back, or None when nothing is known or win-back calls are off (``winback_days`` 0).
+
+    A client with a rhythm (``interval`` days between purchases) lapses after it and
+    ``grace_percent`` of it more; one without, after ``winback_days``.
+
+    >>> winback_call_date(datetime.date(2026, 1, 1), 30, 180, 50)
+    datetime.date(2026, 2, 15)
+    >>> winback_call_date(datetime.date(2026, 1, 1), 0, 180, 50)
+    datetime.date(2026, 6, 30)
+    >>> winback_call_date(datetime.date(2026, 1, 1), 7, 180, 10)
+    datetime.date(2026, 1, 9)
+    >>> winback_call_date(datetime.date(2026, 1, 1), 30, 0, 50) is None
+    True
+    >>> winback_call_date(None, 30, 180, 50) is None
+    True
+    """
+    if last_purchase is None or not winback_days:
+        return None
+    days = interval + math.ceil(interval * grace_percent / 100.0) if interval else winback_days
+    return last_purchase + datetime.timedelta(days=days)
 
 
 def monthly_amounts(purchases, first_month, months):

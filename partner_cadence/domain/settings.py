@@ -29,6 +29,9 @@ written at install:
   buys again.
 - ``repurchase_min_purchases``: purchases needed before a client's rhythm is trusted.
 - ``repurchase_notice_days``: how many days before the expected purchase the call is due.
+- ``winback_days`` / ``winback_grace_percent``: a client whose rhythm is unknown is called
+  back after this many days without a purchase (0: no win-back calls); one with a rhythm,
+  after their usual gap and this share of it on top. The sources give neither number.
 - ``upsell_percent``: the 15-20% more a client could buy, on top of last year's purchases
   in the individual sales plan.
 - ``abc_a_percent`` / ``abc_b_percent``: the shares of revenue of the A and B classes.
@@ -93,6 +96,8 @@ SETTINGS = {
     "purchase_history_months": Setting(36, 1, max_months()),
     "repurchase_min_purchases": Setting(3, 2),
     "repurchase_notice_days": Setting(7, 0, MAX_REACH_DAYS),
+    "winback_days": Setting(180, 0, MAX_REACH_DAYS),
+    "winback_grace_percent": Setting(50, 0, 1000),
     "upsell_percent": Setting(15, 0, 100),
     "abc_a_percent": Setting(80, 1, 100),
     "abc_b_percent": Setting(15, 0, 100),
@@ -181,6 +186,8 @@ class CadenceSettings:
     purchase_history_months: int
     repurchase_min_purchases: int
     repurchase_notice_days: int
+    winback_days: int
+    winback_grace_percent: int
     upsell_percent: int
     abc_a_percent: int
     abc_b_percent: int

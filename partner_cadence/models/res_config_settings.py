@@ -109,6 +109,18 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.repurchase_notice_days",
         help="Competitors work your past clients: call this many days before they usually buy again.",
     )
+    partner_cadence_winback_days = fields.Integer(
+        string="Call Back After (days)",
+        config_parameter="partner_cadence.winback_days",
+        help="A client whose rhythm is not known yet is called back after this many days without a purchase; "
+        "0 calls nobody back.",
+    )
+    partner_cadence_winback_grace_percent = fields.Integer(
+        string="Past the Usual Gap By (%)",
+        config_parameter="partner_cadence.winback_grace_percent",
+        help="A client who buys at a known rhythm is called back once their usual gap, and this share of it, "
+        "has passed without a purchase.",
+    )
     partner_cadence_upsell_percent = fields.Integer(
         string="Up-sell (%)",
         config_parameter="partner_cadence.upsell_percent",
@@ -343,6 +355,8 @@ class ResConfigSettings(models.TransientModel):
             "purchase_history_months",
             "repurchase_min_purchases",
             "repurchase_notice_days",
+            "winback_days",
+            "winback_grace_percent",
             "upsell_percent",
             "abc_a_percent",
             "abc_b_percent",

@@ -1,20 +1,17 @@
 from collections import defaultdict
-from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, format_amount
+from odoo.tools import SQL
 
 from ..domain import clients, economics
-from ..domain.cadence import planning_cutoff, shift_months
-from ..domain.reminders import Reminder, slot
-
-REPURCHASE = "repurchase"
+from ..domain.cadence import shift_months
 
 
 class ResPartner(models.Model):
     """Existing clients (§7): when they will buy again, how much more they could buy, their
-    ABC and XYZ classes, refreshed for the whole base in one pass (satisfaction: res_partner_nps)."""
+    ABC and XYZ classes, refreshed for the whole base in one pass (satisfaction: res_partner_nps,
+    the calls that follow: res_partner_client_calls)."""
 
     # One capability of res.partner per file, each short enough to read at once: pylint-odoo
     # would rather have one class per model, the project asks for files under 400 lines.
@@ -198,10 +195,7 @@ class ResPartner(models.Model):
                 changes.append((partner_id, new))
         for start in range(0, len(changes), settings.batch_size):
             planner._run_step(self._write_cadence_clients, changes[start : start + settings.batch_size])
-        # Only what can change a reminder: a new forecast, or a call falling due with none open.
-        calls_by = planning_cutoff(today, settings.horizon_days) + timedelta(days=settings.repurchase_notice_days)
-        due = [partner_id for partner_id, _new in changes] + self._get_clients_to_call_without_reminder(calls_by)
-        planner._run_batches_over_ids("res.partner", sorted(set(due)), self._plan_repurchase_reminders)
+        self._plan_cadence_client_calls([partner_id for partner_id, _new in changes], today, settings)
 
     @api.model
     def _write_cadence_clients(self, changes):
@@ -263,52 +257,6 @@ class ResPartner(models.Model):
         # The gap to the plan follows through the ORM, its one writer.
         written.modified(["cadence_year_purchases", "cadence_sales_target"])
         self.env.flush_all()
-
-    @api.model
-    def _get_clients_to_call_without_reminder(self, expected_by):
-        """Ids of the clients expected to buy by ``expected_by`` who have no repurchase call open."""
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT partner.id FROM res_partner partner
-                 WHERE partner.cadence_repurchase_date <= %s
-                   AND NOT EXISTS (SELECT 1 FROM mail_activity activity
-                                    WHERE activity.res_model = 'res.partner' AND activity.res_id = partner.id
-                                      AND activity.cadence_slot = %s AND activity.active)
-                """,
-                expected_by,
-                slot(REPURCHASE),
-            )
-        )
-        return [row[0] for row in rows]
-
-    @api.model
-    def _plan_repurchase_reminders(self, partners):
-        """A call a few days before each client's expected purchase, through the engine; none
-        when there is no telling, and it follows the date when the client bought again."""
-        settings = self.env["partner.cadence.planner"]._get_settings()
-        today = fields.Date.context_today(self)
-        call_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_call")
-        wanted = {}
-        for partner in partners:
-            due = partner.cadence_repurchase_date and clients.repurchase_call_date(
-                partner.cadence_repurchase_date, settings.repurchase_notice_days
-            )
-            wanted[partner.id, slot(REPURCHASE)] = None if not due else Reminder(call_type_id, due, None)
-
-        def describe(partner, _slot, format_day):
-            summary = partner.env._("Repurchase due: %(client)s", client=partner.name)
-            line = partner.env._(
-                "%(client)s usually buys every %(days)s days; last purchase on %(date)s, %(amount)s on average.",
-                client=partner.name,
-                days=partner.cadence_repurchase_interval,
-                date=format_day(partner.cadence_last_purchase_date),
-                amount=format_amount(partner.env, partner.cadence_average_purchase, partner.cadence_currency_id),
-            )
-            return summary, [line]
-
-        return self._ensure_cadence_reminders(wanted, planning_cutoff(today, settings.horizon_days), describe)
 
     @api.model
     def _get_wallet_known_percent(self):

@@ -24,3 +24,4 @@ from . import test_rederivation
 from . import test_reminder_titles
 from . import test_unanswered
 from . import test_capacity
+from . import test_winback

@@ -36,6 +36,8 @@ class TestClients(PartnerCadenceCommon):
         self.env["res.partner"]._refresh_cadence_clients()
 
     def test_repurchase_is_expected_after_the_usual_gap_and_called_a_week_before(self):
+        # Lapsed since 15 Nov, this client would get the win-back call instead (test_winback).
+        self._set_cadence_settings(winback_days=0)
         for day in (date(2026, 3, 1), date(2026, 6, 29), date(2026, 7, 27)):
             self._buy(self.client, 2300, day)
         self._refresh()
