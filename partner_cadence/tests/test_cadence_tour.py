@@ -286,6 +286,28 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(client.cadence_nps_group, "promoter")
         self.start_tour("/odoo/crm", "partner_cadence_below_plan_tour", login="tour_sales_manager")
 
+    def test_russian_salesperson_calls_back_a_client_who_stopped_buying(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
+        )
+        modules._update_translations(["ru_RU"])
+        russian = new_test_user(
+            self.env, login="tour_russian_winback", groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC"
+        )
+        client = self.env["res.partner"].create({"name": "Пекарня Нистру", "is_company": True, "user_id": russian.id})
+        # Two purchases tell no rhythm: called back 180 days after the last one.
+        for days_ago in (400, 200):
+            self._won_deal(client, 1000, fields.Datetime.to_datetime(self.today - timedelta(days=days_ago)))
+        self.env["res.partner"]._refresh_cadence_clients()
+        self.assertEqual(client.cadence_winback_date, self.today - timedelta(days=20))
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{client.id}", "partner_cadence_winback_tour", login=russian.login
+        )
+        self.assertFalse(client._get_cadence_reminders(["winback"]), "done")
+        self.env["res.partner"]._refresh_cadence_clients()
+        self.assertFalse(client._get_cadence_reminders(["winback"]), "once a lapse")
+
     def test_salesman_starts_direct_mail_on_two_contacts(self):
         self.env["res.partner"].create(
             [{"name": name, "user_id": self.tour_salesman.id} for name in ("Tour Letter A", "Tour Letter B")]

@@ -89,3 +89,43 @@ registry.category("web_tour.tours").add("partner_cadence_below_plan_tour", {
         },
     ],
 });
+
+// A Russian salesperson opens a past client who stopped buying: the call says to win them back
+// and when they last bought, the client's potential says when the call came due, and the call
+// is done with what the client said.
+registry.category("web_tour.tours").add("partner_cadence_winback_tour", {
+    steps: () => [
+        {
+            trigger: ".o-mail-Activity:contains('Вернуть клиента Пекарня Нистру: просрочено на 20 дней, последняя покупка')",
+            content: "The call says why: a past client, and when they last bought",
+        },
+        {
+            trigger: ".o_notebook a.nav-link:contains('Потенциал клиента')",
+            content: "Open the client's potential",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=cadence_winback_date]",
+            content: "It says by when a purchase was expected before the call",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Вернуть клиента') .o-mail-Activity-markDone",
+            content: "Mark the call done",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone textarea",
+            content: "Write what the client said",
+            run: "edit Перешли к конкуренту из-за цены: отправить новый прайс",
+        },
+        {
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary.mx-2",
+            content: "Done",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Message:contains('Перешли к конкуренту')",
+            content: "The chatter keeps what the client said",
+        },
+    ],
+});
