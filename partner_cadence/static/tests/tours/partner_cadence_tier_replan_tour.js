@@ -60,7 +60,7 @@ registry.category("web_tour.tours").add("partner_cadence_replanned_reminder_tour
             run: "click",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('Due in 4 days')",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):contains('Due in 4 days')",
             content: "The reminder follows the new rhythm: last touch ten days ago, due in four days",
         },
     ],

@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
             run: "click",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('days overdue') .o-mail-Activity-markDone",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):contains('days overdue') .o-mail-Activity-markDone",
             content: "Mark the cadence reminder done",
             run: "click",
         },
@@ -32,11 +32,11 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
             run: "click",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('Due in 7 days')",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):contains('Due in 7 days')",
             content: "The next touch is planned a week from today",
         },
         {
-            trigger: ".o-mail-Message:contains('Weekly partner')",
+            trigger: ".o-mail-Message:contains('Call Tour Realtor')",
             content: "The done touch is in the chatter",
         },
     ],
@@ -46,7 +46,7 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
 registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
     steps: () => [
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner') .o-mail-Activity-callOutcome",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor') .o-mail-Activity-callOutcome",
             content: "Say how the call went",
             run: "click",
         },
@@ -65,7 +65,7 @@ registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
             content: "The attempt is noted in the chatter",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):not(:contains('overdue'))",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):not(:contains('overdue'))",
             content: "The call is tried again, no longer overdue",
         },
     ],
@@ -100,7 +100,7 @@ registry.category("web_tour.tours").add("partner_cadence_last_touch_typed_tour",
             content: "The partner is saved",
         },
         {
-            trigger: ".o-mail-Activity:contains('Weekly partner'):contains('Due in 4 days')",
+            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):contains('Due in 4 days')",
             content: "The reminder follows the touch typed by hand",
         },
     ],
