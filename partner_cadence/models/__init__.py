@@ -13,6 +13,7 @@ from . import res_partner
 from . import res_partner_cadence
 from . import res_partner_cadence_planning
 from . import res_partner_value
+from . import res_partner_prospect
 from . import res_partner_client
 from . import res_partner_client_calls
 from . import res_partner_nps

@@ -6,8 +6,10 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..domain.nurture import hand_off_refusal, lead_potential, qualification_score
+from ..domain.prospects import work_rank
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
 from .crm_lead_marker_question import POTENTIAL_SELECTION
+from .res_partner_prospect import COMPANY_SIZE_SELECTION
 
 MARK_SELECTION = [("unknown", "Unknown"), ("yes", "Yes"), ("no", "No")]
 
@@ -23,6 +25,23 @@ class CrmLead(models.Model):
         store=True,
         tracking=True,
         help="From the marker answers: low is not developed, high gets an expert.",
+    )
+
+    cadence_company_size = fields.Selection(
+        COMPANY_SIZE_SELECTION,
+        compute="_compute_cadence_company_size",
+        store=True,
+        readonly=False,
+        precompute=True,
+        string="Company Size",
+        help="The size of the customer's company, as recorded on it; set it here while the lead has no customer.",
+    )
+
+    cadence_work_rank = fields.Integer(
+        compute="_compute_cadence_work_rank",
+        store=True,
+        string="Largest First",
+        help="The order prospects are worked in: higher potential first, then larger companies.",
     )
 
     qualification_need = fields.Selection(MARK_SELECTION, string="Need", default="unknown", required=True)
@@ -58,6 +77,19 @@ class CrmLead(models.Model):
     qualifier_id = fields.Many2one("res.users", default=lambda self: self.env.user)
 
     account_manager_id = fields.Many2one("res.users", tracking=True)
+
+    @api.depends("partner_id.commercial_partner_id.cadence_company_size")
+    def _compute_cadence_company_size(self):
+        for lead in self:
+            # A size typed on a lead stays until its customer's company says one.
+            lead.cadence_company_size = (
+                lead.partner_id.commercial_partner_id.cadence_company_size or lead.cadence_company_size
+            )
+
+    @api.depends("potential", "cadence_company_size")
+    def _compute_cadence_work_rank(self):
+        for lead in self:
+            lead.cadence_work_rank = work_rank(lead.potential, lead.cadence_company_size)
 
     @api.depends("marker_answer_ids.option_id.potential")
     def _compute_potential(self):
@@ -307,6 +339,8 @@ class CrmLead(models.Model):
     def _prepare_customer_values(self, partner_name, is_company=False, parent_id=False):
         values = super()._prepare_customer_values(partner_name, is_company=is_company, parent_id=parent_id)
         values.update(source_id=self.source_id.id, referred_by_id=self.referred_by_id.id)
+        if is_company:
+            values["cadence_company_size"] = self.cadence_company_size
         return values
 
     def _handle_partner_assignment(self, force_partner_id=False, create_missing=True, **kwargs):

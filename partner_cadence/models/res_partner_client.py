@@ -18,7 +18,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"  # pylint: disable=consider-merging-classes-inherited
 
     cadence_purchase_count = fields.Integer(string="Purchases", readonly=True)
-    cadence_last_purchase_date = fields.Date(string="Last Purchase", readonly=True)
+    cadence_last_purchase_date = fields.Date(string="Last Purchase", readonly=True, index="btree_not_null")
     cadence_repurchase_interval = fields.Integer(
         string="Usual Days Between Purchases", readonly=True, help="The median gap between the client's purchases."
     )

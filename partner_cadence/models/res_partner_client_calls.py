@@ -78,52 +78,43 @@ class ResPartner(models.Model):
         of the clients whose figures changed (``changed_ids``), whose call falls due and was
         not made for their last purchase, or whose call is open (a setting may have moved it)."""
         planner = self.env["partner.cadence.planner"]
-        cutoff = planning_cutoff(today, settings.horizon_days)
-        due = self._get_clients_to_call(cutoff, settings)
+        due = self._get_clients_to_call(planning_cutoff(today, settings.horizon_days), settings)
         for kind, plan in ((REPURCHASE, self._plan_repurchase_reminders), (WINBACK, self._plan_winback_reminders)):
-            ids = {*changed_ids, *due[kind], *self._get_client_call_holders(kind)}
-            planner._run_batches_over_ids("res.partner", sorted(ids), plan)
+            planner._run_batches_over_ids("res.partner", sorted({*changed_ids, *due[kind]}), plan)
 
     @api.model
     def _get_clients_to_call(self, cutoff, settings):
-        """{kind: ids of the clients whose call of that kind falls due by ``cutoff``, not made
-        for their last purchase yet}, from one read of the clients."""
+        """{kind: ids of the clients whose call of that kind is open, or falls due by
+        ``cutoff`` and was not made for their last purchase yet}, from one read of the clients."""
         self.env.flush_all()
         rows = self.env.execute_query(
             SQL(
                 """
-                SELECT id, cadence_last_purchase_date, cadence_repurchase_interval, cadence_repurchase_date,
-                       cadence_repurchase_called_for IS DISTINCT FROM cadence_last_purchase_date,
-                       cadence_winback_called_for IS DISTINCT FROM cadence_last_purchase_date
-                  FROM res_partner
-                 WHERE cadence_last_purchase_date IS NOT NULL
-                   AND (cadence_repurchase_called_for IS DISTINCT FROM cadence_last_purchase_date
-                        OR cadence_winback_called_for IS DISTINCT FROM cadence_last_purchase_date)
-                """
+                SELECT partner.id, partner.cadence_last_purchase_date, partner.cadence_repurchase_interval,
+                       partner.cadence_repurchase_date,
+                       partner.cadence_repurchase_called_for IS DISTINCT FROM partner.cadence_last_purchase_date,
+                       partner.cadence_winback_called_for IS DISTINCT FROM partner.cadence_last_purchase_date,
+                       array(SELECT activity.cadence_slot FROM mail_activity activity
+                              WHERE activity.res_model = 'res.partner' AND activity.res_id = partner.id
+                                AND activity.cadence_slot IN %s AND activity.active)
+                  FROM res_partner partner
+                 WHERE partner.cadence_last_purchase_date IS NOT NULL
+                """,
+                (slot(REPURCHASE), slot(WINBACK)),
             )
         )
         notice = timedelta(days=settings.repurchase_notice_days)
         lapse = settings.winback_days, settings.winback_grace_percent
         due = {REPURCHASE: [], WINBACK: []}
-        for partner_id, last_purchase, interval, expected, repurchase_open, winback_open in rows:
+        for partner_id, last_purchase, interval, expected, repurchase_new, winback_new, open_slots in rows:
             lapsed = clients.winback_call_date(last_purchase, interval or 0, *lapse)
-            if lapsed and lapsed <= cutoff:
-                if winback_open:
-                    due[WINBACK].append(partner_id)
-            elif repurchase_open and expected and expected - notice <= cutoff:
+            if slot(WINBACK) in open_slots or (winback_new and lapsed and lapsed <= cutoff):
+                due[WINBACK].append(partner_id)
+            if slot(REPURCHASE) in open_slots or (
+                repurchase_new and expected and expected - notice <= cutoff and not (lapsed and lapsed <= cutoff)
+            ):
                 due[REPURCHASE].append(partner_id)
         return due
-
-    @api.model
-    def _get_client_call_holders(self, kind):
-        """Ids of the clients with a call of ``kind`` open."""
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT res_id FROM mail_activity WHERE res_model = 'res.partner' AND cadence_slot = %s AND active",
-                slot(kind),
-            )
-        )
-        return [row[0] for row in rows]
 
     @api.model
     def _plan_repurchase_reminders(self, partners):

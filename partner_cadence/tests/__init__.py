@@ -25,3 +25,4 @@ from . import test_reminder_titles
 from . import test_unanswered
 from . import test_capacity
 from . import test_winback
+from . import test_largest_first

@@ -308,6 +308,40 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.env["res.partner"]._refresh_cadence_clients()
         self.assertFalse(client._get_cadence_reminders(["winback"]), "once a lapse")
 
+    def test_russian_salesperson_works_from_the_largest_down(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
+        )
+        modules._update_translations(["ru_RU"])
+        russian = new_test_user(
+            self.env, login="tour_russian_largest", groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC"
+        )
+        leads = self.env["crm.lead"].create(
+            [
+                {"name": "Котёл: Кафе Вила Верде", "user_id": russian.id, "cadence_company_size": "small"},
+                {"name": "Обслуживание: Бизнес-центр Панорама", "user_id": russian.id, "cadence_company_size": "large"},
+            ]
+        )
+        leads.action_start_nurture()
+        late = self.today - timedelta(days=30)
+        for agency, size, realtor, value in (
+            ("Агентство Малое", "small", "Ольга Малая", 90000),
+            ("Агентство Большое", "large", "Лидия Крупная", 1000),
+        ):
+            company = self.env["res.partner"].create(
+                {"name": agency, "is_company": True, "cadence_company_size": size, "user_id": russian.id}
+            )
+            self._create_partner(
+                realtor, self.tier_weekly, late, russian, since=late, parent_id=company.id, cadence_value_manual=value
+            )
+        self.env["res.partner"]._refresh_cadence_values()
+        self.start_tour(
+            "/odoo/action-partner_cadence.crm_lead_nurtured_action",
+            "partner_cadence_largest_first_tour",
+            login=russian.login,
+        )
+
     def test_salesman_starts_direct_mail_on_two_contacts(self):
         self.env["res.partner"].create(
             [{"name": name, "user_id": self.tour_salesman.id} for name in ("Tour Letter A", "Tour Letter B")]

@@ -1,0 +1,27 @@
+"""Work from the largest down (§2): prospects and overdue partners are taken in order of
+potential, then company size.
+
+A lead's potential (low, standard, high) comes from the marker questions (``nurture``); a lead
+nobody has sorted yet is worked as a standard one. A company's size (small, medium, large) is
+recorded on the company, and its contacts and leads read it; an unknown size comes after the
+smallest known, so that what is known to be large is never behind a guess.
+"""
+
+SIZES = ("small", "medium", "large")
+POTENTIALS = ("low", "standard", "high")
+DEFAULT_POTENTIAL = "standard"
+
+
+def work_rank(potential, size):
+    """A number that puts the larger first: potential, then company size (higher first).
+
+    >>> work_rank("high", "small") > work_rank("standard", "large") > work_rank("low", "large")
+    True
+    >>> work_rank(None, "medium") == work_rank("standard", "medium")
+    True
+    >>> work_rank(None, "small") > work_rank(None, None)
+    True
+    """
+    potential_rank = POTENTIALS.index(potential or DEFAULT_POTENTIAL) + 1
+    size_rank = SIZES.index(size) + 1 if size else 0
+    return potential_rank * 10 + size_rank
