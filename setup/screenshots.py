@@ -50,6 +50,30 @@ SCREENS = [
         (),
     ),
     ("referrals", "demo", "/odoo/action-partner_cadence.res_partner_referral_action", ".o_list_table", ()),
+    (
+        # Work from the largest down: a company's size, on its Cadence tab.
+        "company_size",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Casa Bună Realty') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence]"),
+            ("scroll", ".o_field_widget[name=cadence_company_size]"),
+        ),
+    ),
+    (
+        # A client who stopped buying: when the win-back call comes.
+        "client_winback",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Nistru Bakery') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence_client]"),
+            ("scroll", ".o_field_widget[name=cadence_winback_date]"),
+        ),
+    ),
     ("nurtured_leads", "demo", "/odoo/action-partner_cadence.crm_lead_nurtured_action", ".o_list_table", ()),
     (
         "call_outcome",
@@ -99,6 +123,13 @@ SCREENS = [
         "/odoo/action-crm.crm_config_settings_action",
         "#partner_cadence_nps",
         (("scroll", "#partner_cadence_upsell"),),
+    ),
+    (
+        "settings_winback",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_winback"),),
     ),
     (
         "level_grid",
