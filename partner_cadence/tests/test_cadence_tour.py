@@ -89,20 +89,19 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
         self.assertEqual(client.cadence_tier_id, level_3)
 
-    def test_russian_salesperson_reads_why_and_says_what_a_touch_brought(self):
+    def _russian_salesperson(self, login, **values):
+        """A salesperson who reads Odoo in Russian, with the apps they use translated."""
         self.env["res.lang"]._activate_lang("ru_RU")
         modules = self.env["ir.module.module"].search(
             [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
         )
         modules._update_translations(["ru_RU"])
-        russian = new_test_user(
-            self.env,
-            login="tour_russian",
-            name="Анна Продавец",
-            groups="sales_team.group_sale_salesman",
-            lang="ru_RU",
-            tz="UTC",
+        return new_test_user(
+            self.env, login=login, groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC", **values
         )
+
+    def test_russian_salesperson_reads_why_and_says_what_a_touch_brought(self):
+        russian = self._russian_salesperson("tour_russian", name="Анна Продавец")
         referrer = self.env["res.partner"].create({"name": "Ольга Рекомендатель"})
         late = self._create_partner(
             "Ирина Поздняя",
@@ -287,14 +286,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.start_tour("/odoo/crm", "partner_cadence_below_plan_tour", login="tour_sales_manager")
 
     def test_russian_salesperson_calls_back_a_client_who_stopped_buying(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        modules = self.env["ir.module.module"].search(
-            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
-        )
-        modules._update_translations(["ru_RU"])
-        russian = new_test_user(
-            self.env, login="tour_russian_winback", groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC"
-        )
+        russian = self._russian_salesperson("tour_russian_winback")
         client = self.env["res.partner"].create({"name": "Пекарня Нистру", "is_company": True, "user_id": russian.id})
         # Two purchases tell no rhythm: called back 180 days after the last one.
         for days_ago in (400, 200):
@@ -309,14 +301,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertFalse(client._get_cadence_reminders(["winback"]), "once a lapse")
 
     def test_russian_salesperson_works_from_the_largest_down(self):
-        self.env["res.lang"]._activate_lang("ru_RU")
-        modules = self.env["ir.module.module"].search(
-            [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
-        )
-        modules._update_translations(["ru_RU"])
-        russian = new_test_user(
-            self.env, login="tour_russian_largest", groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC"
-        )
+        russian = self._russian_salesperson("tour_russian_largest")
         leads = self.env["crm.lead"].create(
             [
                 {"name": "Котёл: Кафе Вила Верде", "user_id": russian.id, "cadence_company_size": "small"},
