@@ -5,12 +5,16 @@ import pytest
 
 from partner_cadence.domain.economics import clients_needed, required_contacts
 from partner_cadence.domain.nurture import (
+    KEEP_NURTURING,
+    STOP_NURTURING,
     Phase,
     check_phases,
     lead_potential,
     missed_minimum,
     next_channel,
+    next_long_term_touch,
     next_nurture_touch,
+    nurture_after_loss,
     phase_index_on,
     qualification_score,
 )
@@ -151,3 +155,37 @@ def test_how_answers_combine_is_configurable():
     assert lead_potential(["low", "low", "high"], low_answers=2) == "low"
     assert lead_potential(["high", "standard", "standard"], high_share_percent=30) == "high"
     assert lead_potential(["high", "standard"], high_share_percent=75) == "standard"
+
+
+def test_a_lead_lost_for_now_is_touched_monthly_until_it_buys():
+    """§4: the prospects we invested in are touched "until they buy or die". Lost on 20
+    November, touched on the day each touch falls due, for a year: twelve monthly touches."""
+    lost_on, last, touches = D(2026, 11, 20), None, []
+    while True:
+        due = next_long_term_touch(PHASES[-1], lost_on, last)
+        if due > D(2027, 11, 20):
+            break
+        touches.append(due)
+        last = due
+    assert touches[0] == D(2026, 12, 20), "a month after the loss, not at once"
+    assert len(touches) == 12
+    assert all((later - earlier).days in (28, 29, 30, 31) for earlier, later in itertools.pairwise(touches))
+
+
+def test_a_late_long_term_touch_counts_from_when_it_was_made():
+    assert next_long_term_touch(PHASES[-1], D(2026, 11, 20), D(2027, 1, 5)) == D(2027, 2, 5)
+
+
+@pytest.mark.parametrize(
+    ("state", "effect", "outcome"),
+    [
+        ("running", KEEP_NURTURING, "long_term"),
+        ("paused", KEEP_NURTURING, "long_term"),
+        ("running", STOP_NURTURING, "stop"),
+        ("running", None, "stop"),
+        ("stopped", KEEP_NURTURING, None),
+        (None, KEEP_NURTURING, None),
+    ],
+)
+def test_what_a_loss_does_to_nurturing(state, effect, outcome):
+    assert nurture_after_loss(state, effect) == outcome

@@ -9,7 +9,15 @@ enrols; every touch must bring something new. A phase's number of touches is a m
 salesperson who fell behind gets the touches still owed compressed into what is left of the
 phase, the lead moves on when the phase ends all the same, and a phase ended short of its
 minimum is said so. Intensive touches sell; the later ones educate (each phase says which).
-Channels rotate (call, e-mail, letter), unless the contact prefers one. A lead that is won, lost or blacklisted stops.
+Channels rotate (call, e-mail, letter), unless the contact prefers one. A lead that is won or
+blacklisted stops.
+
+A lost lead is not the end: the prospects we invested in are touched "until they buy or die".
+Lost for a reason that means "not now" (price, timing, a competitor, no answer), a nurtured
+lead goes on in long-term nurturing: the last phase's touches (educational, monthly as
+shipped), counted from the day it was lost. A reason that means "never" (low potential, spam,
+no such company) stops it; the admin says which reason does which. Restored, the lead goes
+back to the phase its age puts it in.
 
 Two to four marker questions, asked early, sort a prospect: any low answer means low
 potential (not nurtured), half the answers or more high means high potential (an expert
@@ -117,6 +125,42 @@ def next_nurture_touch(phases, start, last_touch, today, done_in_phase):
             return index, due
         index += 1
         done_in_phase = 0
+
+
+def next_long_term_touch(phase, since, last_touch):
+    """Due date of a lost lead's next long-term touch: one step of ``phase`` (the sequence's
+    last) after the day it was lost, ``since``, or after its last touch when that is later.
+
+    >>> monthly = Phase(3, 0, interval_number=1, interval_unit="month")
+    >>> next_long_term_touch(monthly, datetime.date(2026, 3, 10), datetime.date(2026, 3, 2))
+    datetime.date(2026, 4, 10)
+    >>> next_long_term_touch(monthly, datetime.date(2026, 3, 10), datetime.date(2026, 4, 15))
+    datetime.date(2026, 5, 15)
+    """
+    return _step(phase, max(since, last_touch or since))
+
+
+KEEP_NURTURING, STOP_NURTURING = "nurture", "stop"
+
+
+def nurture_after_loss(state, reason_effect):
+    """What becomes of a lead's nurturing when it is lost: "long_term", "stop" or None (nothing
+    to change). ``state`` is its nurture state (None when never nurtured), ``reason_effect``
+    what its lost reason says (None when no reason was given: the salesperson did not say it
+    is only "not now", so it stops as any archived record does).
+
+    >>> nurture_after_loss("running", KEEP_NURTURING)
+    'long_term'
+    >>> nurture_after_loss("paused", STOP_NURTURING)
+    'stop'
+    >>> nurture_after_loss("running", None)
+    'stop'
+    >>> nurture_after_loss(None, KEEP_NURTURING)
+    >>> nurture_after_loss("stopped", KEEP_NURTURING)
+    """
+    if state not in ("running", "paused"):
+        return None
+    return "long_term" if reason_effect == KEEP_NURTURING else "stop"
 
 
 def missed_minimum(phase, done_in_phase):

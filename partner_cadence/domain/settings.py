@@ -22,7 +22,8 @@ written at install:
 - ``nurture_window_min_days`` / ``nurture_window_max_days``: the intensive phase of a
   lead's nurturing lasts 21 to 30 days.
 - ``marker_questions_max``: two to four marker questions sort a lead's potential.
-- ``nurture_on_create``: every new lead starts its nurture sequence at once.
+- ``nurture_on_create``: every potential client who makes contact is nurtured: a new lead
+  enters the nurture sequence by itself.
 - ``expert_group_id``: the group whose members take high-potential leads.
 - ``default_user_id``: who gets the reminders of a record whose salesperson is missing or gone.
 - ``purchase_history_months``: how far back purchases are read to tell when a client
@@ -92,7 +93,7 @@ SETTINGS = {
     "nurture_window_min_days": Setting(21, 1, MAX_REACH_DAYS),
     "nurture_window_max_days": Setting(30, 1, MAX_REACH_DAYS),
     "marker_questions_max": Setting(4, 1, 100),
-    "nurture_on_create": Setting(False),
+    "nurture_on_create": Setting(True),
     "purchase_history_months": Setting(36, 1, max_months()),
     "repurchase_min_purchases": Setting(3, 2),
     "repurchase_notice_days": Setting(7, 0, MAX_REACH_DAYS),

@@ -25,6 +25,7 @@ from . import mail_message
 from . import calendar_event
 from . import res_users
 from . import res_company
+from . import crm_lost_reason
 from . import crm_lead_marker_question
 from . import crm_nurture_phase
 from . import crm_lead

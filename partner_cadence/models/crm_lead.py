@@ -112,18 +112,43 @@ class CrmLead(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # §4: every potential client who makes contact is nurtured. The lead is enrolled here,
+        # in the row crm inserts anyway, and the lead planner (woken now) starts it.
+        enrol = self.env["partner.cadence.planner"]._get_settings().nurture_on_create
+        if enrol:
+            today = fields.Date.context_today(self)
+            vals_list = [
+                {"nurture_start_date": today, **vals}
+                if vals.get("active", True) and vals.get("probability") != 100
+                else vals
+                for vals in vals_list
+            ]
         leads = super().create(vals_list)
         leads._add_marker_questions()
-        if self.env["partner.cadence.planner"]._get_settings().nurture_on_create:
-            leads.filtered(lambda lead: lead.active and not lead.probability == 100).action_start_nurture()
+        if enrol:
+            cron = self.env.ref("partner_cadence.ir_cron_plan_lead_touches", raise_if_not_found=False)
+            if cron and any(lead.nurture_start_date and not lead.nurture_state for lead in leads):
+                cron._trigger()
         return leads
 
     def write(self, vals):
+        lost = self.filtered(lambda lead: not lead.active) if vals.get("active") else self.browse()
         result = super().write(vals)
-        if "stage_id" in vals or "active" in vals:
+        if "stage_id" in vals:
             self.filtered(
-                lambda lead: lead.nurture_state in ("running", "paused") and (not lead.active or lead.stage_id.is_won)
-            )._stop_nurture(self.env._("The lead was won or lost."))
+                lambda lead: lead.nurture_state in ("running", "paused") and lead.active and lead.stage_id.is_won
+            )._stop_nurture(self.env._("The lead was won."))
+        # Losing writes active, then the reason: action_set_lost decides once both are there.
+        if not self.env.context.get("partner_cadence_losing"):
+            if "active" in vals or "lost_reason_id" in vals:
+                self._nurture_after_loss()
+            if lost:
+                lost._nurture_after_restore()
+        return result
+
+    def action_set_lost(self, **additional_values):
+        result = super(CrmLead, self.with_context(partner_cadence_losing=True)).action_set_lost(**additional_values)
+        self._nurture_after_loss()
         return result
 
     @api.onchange("team_id", "company_id")
@@ -209,6 +234,8 @@ class CrmLead(models.Model):
         self.filtered(lambda lead: lead.active and lead.potential != before[lead.id])._apply_potential()
         if "nurture_phase" in inputs:
             self.filtered(lambda lead: lead.nurture_state == "running")._plan_nurture()
+        if "lost_reason_id" in inputs:
+            self._nurture_after_loss()
 
     def _apply_potential(self):
         """Cut a low-potential lead from nurturing; give a high-potential one an expert."""

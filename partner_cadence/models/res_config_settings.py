@@ -73,7 +73,8 @@ class ResConfigSettings(models.TransientModel):
     partner_cadence_nurture_on_create = fields.Boolean(
         string="Nurture New Leads",
         config_parameter="partner_cadence.nurture_on_create",
-        help="Every new lead enters the nurture sequence; otherwise a button starts it.",
+        help="Every new lead enters the nurture sequence by itself, its first touch planned within minutes; "
+        "otherwise the Start Nurturing button of a lead starts it.",
     )
     partner_cadence_nurture_window_days = fields.Integer(
         string="Intensive Window (days)",
@@ -299,6 +300,9 @@ class ResConfigSettings(models.TransientModel):
             )
 
     def set_values(self):
+        # A switch turned off deletes its parameter, and ir.config_parameter empties its cache
+        # before the delete's flush: a computation pending then would cache the old value again.
+        self.env.flush_all()
         params = self.env["ir.config_parameter"].sudo()
         keys = [key for keys in self._PARTNER_CADENCE_DERIVED.values() for key in keys]
         keys += [

@@ -45,6 +45,16 @@ class ResUsers(models.Model):
         self.filtered("active")._hand_on_cadence_reminders()
         return super().action_archive()
 
+    @api.model
+    def _get_activity_groups(self):
+        # A lost lead in long-term nurturing is archived and holds its touch (§4): the systray's
+        # list of leads shows the archived ones too, else the count leads nowhere.
+        groups = super()._get_activity_groups()
+        for group in groups:
+            if group.get("model") == "crm.lead" and not group.get("domain"):
+                group["domain"] = [("active", "in", [True, False])]
+        return groups
+
     def _hand_on_cadence_reminders(self):
         """Give the open planned reminders of these (leaving) users to each record's responsible."""
         reminders = (

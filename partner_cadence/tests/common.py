@@ -20,6 +20,8 @@ class PartnerCadenceFixture:
         params.set_param("partner_cadence.quota_period", "quarter")
         params.set_param("partner_cadence.logged_touches_reset", "True")
         params.set_param("partner_cadence.weekdays_only", False)
+        # As shipped: every new lead is nurtured (a database upgraded from before keeps its own).
+        params.set_param("partner_cadence.nurture_on_create", "True")
         # Asking for referrals has its own tests; elsewhere it would only add a schedule. No
         # parameter reads as 0, and is how Settings store 0.
         params.set_param("partner_cadence.ask_referrals_days", False)

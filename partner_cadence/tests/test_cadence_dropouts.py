@@ -41,8 +41,8 @@ class TestCadenceDropouts(PartnerCadenceCommon):
         self.assertEqual(self._reminders(self.realtor).user_id, self.default_user)
 
     def test_archiving_a_salesperson_hands_their_nurture_touches_on(self):
-        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
         lead = self.env["crm.lead"].create({"name": "Nurtured lead", "user_id": self.salesman.id})
+        self.env["crm.lead"]._cron_plan_lead_touches()
         touch = self.env["mail.activity"].search(
             [("res_model", "=", "crm.lead"), ("res_id", "=", lead.id), ("nurture_touch", "=", True)]
         )

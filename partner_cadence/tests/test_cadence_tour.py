@@ -89,16 +89,15 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
         self.assertEqual(client.cadence_tier_id, level_3)
 
-    def _russian_salesperson(self, login, **values):
-        """A salesperson who reads Odoo in Russian, with the apps they use translated."""
+    def _russian_salesperson(self, login, groups="sales_team.group_sale_salesman", **values):
+        """A salesperson (or, with ``groups``, a manager) who reads Odoo in Russian, with the apps
+        they use translated."""
         self.env["res.lang"]._activate_lang("ru_RU")
         modules = self.env["ir.module.module"].search(
             [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
         )
         modules._update_translations(["ru_RU"])
-        return new_test_user(
-            self.env, login=login, groups="sales_team.group_sale_salesman", lang="ru_RU", tz="UTC", **values
-        )
+        return new_test_user(self.env, login=login, groups=groups, lang="ru_RU", tz="UTC", **values)
 
     def test_russian_salesperson_reads_why_and_says_what_a_touch_brought(self):
         russian = self._russian_salesperson("tour_russian", name="Анна Продавец")
@@ -326,6 +325,27 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             "partner_cadence_largest_first_tour",
             login=russian.login,
         )
+
+    def test_russian_salesperson_loses_a_lead_for_now(self):
+        russian = self._russian_salesperson("tour_russian_lost")
+        lead = self.env["crm.lead"].create({"name": "Обогреватели: Лавка Тепла", "user_id": russian.id})
+        lead.action_start_nurture()
+        self.start_tour(
+            f"/odoo/action-partner_cadence.crm_lead_nurtured_action/{lead.id}",
+            "partner_cadence_lost_lead_tour",
+            login=russian.login,
+        )
+        self.assertFalse(lead.active)
+        self.assertEqual(lead.lost_reason_id, self.env.ref("crm.lost_reason_1"))
+        self.assertEqual(lead.nurture_long_term_date, self.today)
+        self.assertEqual(len(lead._get_cadence_reminders()), 1, "its next long-term touch")
+
+    def test_russian_manager_says_which_lost_reasons_mean_never(self):
+        manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")
+        self.start_tour(
+            "/odoo/action-crm.crm_lost_reason_action", "partner_cadence_lost_reasons_tour", login=manager.login
+        )
+        self.assertEqual(self.env.ref("crm.lost_reason_1").cadence_after_loss, "stop")
 
     def test_salesman_starts_direct_mail_on_two_contacts(self):
         self.env["res.partner"].create(

@@ -310,11 +310,28 @@ class TestLeads(PartnerCadenceCommon):
         lead.action_stop_nurture()
         self.assertEqual(lead.nurture_state, "stopped")
 
-    def test_enrolment_on_creation_is_a_setting(self):
-        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
+    def test_every_new_lead_is_nurtured_unless_the_admin_turns_it_off(self):
+        """§4: every potential client who makes contact is nurtured, as shipped. crm's create
+        path only enrols the lead and wakes the lead planner, which starts it."""
+        cron = self.env.ref("partner_cadence.ir_cron_plan_lead_touches")
+        triggers = self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)])
         lead = self._lead()
+        self.assertEqual(lead.nurture_start_date, START)
+        self.assertFalse(lead.nurture_state, "started by the planner, not in crm's create")
+        self.assertFalse(self._open_touch(lead))
+        self.assertGreater(self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), len(triggers))
+        with freeze_time("2026-11-03"):
+            self.env["crm.lead"]._cron_plan_lead_touches()
         self.assertEqual(lead.nurture_state, "running")
-        self.assertEqual(self._open_touch(lead).date_deadline, START)
+        self.assertEqual(self._open_touch(lead).date_deadline, START, "due the day it made contact")
+
+        won = self._lead(name="Signed at once", probability=100)
+        self.assertFalse(won.nurture_start_date)
+        self._set_cadence_settings(nurture_on_create=False)
+        manual = self._lead(name="Started by hand")
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        self.assertFalse(manual.nurture_state)
+        self.assertFalse(self._open_touch(manual))
 
     def test_source_and_recommender_carry_over_to_the_customer(self):
         source = self.env.ref("partner_cadence.utm_source_word_of_mouth")

@@ -48,13 +48,13 @@ class TestMerge(PartnerCadenceCommon):
         self.assertIn(date(2026, 11, 18), self.realtor.cadence_touch_ids.mapped("date"), "the twin's touch moved")
 
     def test_merging_two_nurtured_leads_keeps_one_open_touch_and_the_other_activities(self):
-        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
         leads = self.env["crm.lead"].create(
             [
                 {"name": "Sky Centre", "email_from": "ion@example.com", "user_id": self.salesman.id},
                 {"name": "Sky Centre (again)", "email_from": "ion@example.com", "user_id": self.salesman.id},
             ]
         )
+        self.env["crm.lead"]._cron_plan_lead_touches()
         touches = self.env["mail.activity"].search(
             [("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids), ("nurture_touch", "=", True)]
         )

@@ -31,3 +31,32 @@ export function editDateSteps(fieldName, value, content) {
         { trigger: `${field} input`, content, run: `edit ${value}` },
     ];
 }
+
+/**
+ * The tour steps that pick the lost reason ``reason`` in crm's lost dialog: 19 shows the reasons
+ * as badges to click; 18 as a many2one to type into.
+ */
+export function pickLostReasonSteps(reason, content) {
+    const field = ".modal .o_field_widget[name=lost_reason_id]";
+    if (session.server_version_info[0] >= 19) {
+        return [{ trigger: `${field} .o_selection_badge:contains('${reason}')`, content, run: "click" }];
+    }
+    return [
+        { trigger: `${field} input`, content, run: `edit ${reason}` },
+        { trigger: `.o-autocomplete--dropdown-item:contains('${reason}')`, content, run: "click" },
+    ];
+}
+
+/**
+ * The tour steps that choose ``label`` in the selection field ``field`` (a selector): 19 shows a
+ * searchable menu opened from an input; 18 a plain select.
+ */
+export function pickSelectionSteps(field, label, content) {
+    if (session.server_version_info[0] >= 19) {
+        return [
+            { trigger: `${field} input`, content, run: "click" },
+            { trigger: `.o_select_menu_item:contains('${label}')`, content, run: "click" },
+        ];
+    }
+    return [{ trigger: `${field} select`, content, run: `selectByLabel ${label}` }];
+}
