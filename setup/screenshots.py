@@ -76,6 +76,26 @@ SCREENS = [
     ),
     ("nurtured_leads", "demo", "/odoo/action-partner_cadence.crm_lead_nurtured_action", ".o_list_table", ()),
     (
+        # A lead lost "for now": long-term nurturing, on its Qualification tab.
+        "lost_lead",
+        "demo",
+        "/odoo/action-partner_cadence.crm_lead_nurtured_action",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Franzeluța') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence_qualification]"),
+            ("scroll", ".o_field_widget[name=nurture_long_term_date]"),
+        ),
+    ),
+    ("lost_reasons", "admin", "/odoo/action-crm.crm_lost_reason_action", ".o_list_table .o_data_row", ()),
+    (
+        "settings_nurture",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_nurture"),),
+    ),
+    (
         "call_outcome",
         "demo",
         "/odoo/action-contacts.action_contacts?view_type=list",

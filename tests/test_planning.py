@@ -49,11 +49,23 @@ def test_first_contact_gates_everything_else():
 
 
 def test_asking_for_referrals_does_not_make_a_partner_late_and_zero_never_asks():
-    asks = Slot("asks", ASK_REFERRALS, datetime.date(2026, 8, 1))
+    asks = Slot("asks", ASK_REFERRALS, datetime.date(2026, 8, 1), datetime.date(2026, 8, 20))
     planned = plan_partner(_partner(_call(last=TODAY), asks, ask_referrals_days=30), TODAY)
-    assert planned.dues["asks"] == datetime.date(2026, 8, 31)
+    assert planned.dues["asks"] == datetime.date(2026, 9, 19), "30 days after the last ask"
     assert planned.next_touch == datetime.date(2026, 11, 30)
     assert plan_partner(_partner(asks, ask_referrals_days=0), TODAY).dues["asks"] is None
+
+
+def test_the_first_ask_for_referrals_follows_the_first_real_contact():
+    """§1: recommendations are asked at the first contacts, not an interval later."""
+    asks = Slot("asks", ASK_REFERRALS, datetime.date(2026, 11, 1))
+    never_reached = _call(last=None)
+    assert plan_partner(_partner(never_reached, asks, ask_referrals_days=90), TODAY).dues["asks"] is None
+    reached = plan_partner(_partner(_call(last=datetime.date(2026, 11, 10)), asks, ask_referrals_days=90), TODAY)
+    assert reached.dues["asks"] == datetime.date(2026, 11, 10)
+    # Reached before its tier applied: asked from the day it did.
+    earlier = plan_partner(_partner(_call(last=datetime.date(2026, 10, 5)), asks, ask_referrals_days=90), TODAY)
+    assert earlier.dues["asks"] == datetime.date(2026, 11, 1)
 
 
 def test_a_pause_then_the_working_calendar_move_the_date():

@@ -114,6 +114,33 @@ def missing_first_contact(name, is_company, has_phone, has_organisation, is_priv
     return missing
 
 
+DEAL_VOLUME = "deal_volume"
+IDLE_INBOUND = "idle_inbound"
+TEAM_SIZE = "team_size"
+COLLEAGUES = "colleagues"
+THIRD_PARTIES = "third_parties"
+
+
+def missing_secondary(deal_count, idle_inbound_known, team_size, colleagues_known, third_parties_known):
+    """The secondary information about a channel partner still unknown, in the order it is asked
+    for at the first contacts (§1): deal volume, how often clients come without an offer, team
+    size, the colleagues and the third parties they can recommend. A count of 0 is unknown.
+
+    >>> missing_secondary(0, False, 0, False, True)
+    ['deal_volume', 'idle_inbound', 'team_size', 'colleagues']
+    >>> missing_secondary(4, True, 12, True, True)
+    []
+    """
+    known = {
+        DEAL_VOLUME: deal_count > 0,
+        IDLE_INBOUND: idle_inbound_known,
+        TEAM_SIZE: team_size > 0,
+        COLLEAGUES: colleagues_known,
+        THIRD_PARTIES: third_parties_known,
+    }
+    return [code for code, is_known in known.items() if not is_known]
+
+
 # Phones are compared on their last eight digits, the national number of Moldova and most of
 # Romania's; fewer than six digits identify nobody.
 PHONE_MATCH_DIGITS = 8

@@ -11,8 +11,9 @@ referrals. ``plan_partner`` decides when each falls due, in this order:
   who is also a client, the client level's of the same type) asks for its next touch; the
   earlier of them wins. Never before the slot began to apply: a partner put on a weekly tier
   today, last called two months ago, is due today, not seven weeks late.
-- Asking for referrals comes at the settings' interval after the last ask; never when the
-  interval is 0.
+- Asking for referrals comes first right after the first real contact (§1: the
+  recommendations are asked at the first contacts), then at the settings' interval after the
+  last ask; never when the interval is 0.
 - Nothing is due before the end of a pause; on working days only, a date moves to the next
   working day of the company's calendar.
 - One touch a day: two touch slots never fall on the same day, nor on a day a touch was made;
@@ -124,11 +125,7 @@ def plan_partner(partner, today):
         elif first_contact_pending:
             due = None
         elif slot.kind == ASK_REFERRALS:
-            due = (
-                add_interval(slot.last_touch_date or slot.start_date, partner.ask_referrals_days, "day")
-                if partner.ask_referrals_days > 0
-                else None
-            )
+            due = _ask_referrals_due(partner, slot)
         else:
             due = quota_dues[slot.key] and max(quota_dues[slot.key], slot.start_date)
         if due and partner.paused_until and due < partner.paused_until:
@@ -150,3 +147,27 @@ def plan_partner(partner, today):
     asks = {slot.key for slot in partner.slots if slot.kind == ASK_REFERRALS}
     next_touch = min((due for key, due in dues.items() if due and key not in asks), default=None)
     return PlannedPartner(dues, next_touch)
+
+
+def _ask_referrals_due(partner, slot):
+    """The first ask comes with the first real contact (never before the slot began to apply:
+    the contact of a partner given its tier later counts from then), the next ones at the
+    interval after the last ask.
+
+    >>> call = Slot("call", TOUCH, datetime.date(2026, 11, 1), datetime.date(2026, 11, 10))
+    >>> asks = Slot("asks", ASK_REFERRALS, datetime.date(2026, 11, 1))
+    >>> _ask_referrals_due(PartnerPlan((call, asks), ask_referrals_days=90), asks)
+    datetime.date(2026, 11, 10)
+    >>> never_reached = Slot("call", TOUCH, datetime.date(2026, 11, 1))
+    >>> _ask_referrals_due(PartnerPlan((never_reached, asks), ask_referrals_days=90), asks) is None
+    True
+    """
+    if partner.ask_referrals_days <= 0:
+        return None
+    if slot.last_touch_date:
+        return add_interval(slot.last_touch_date, partner.ask_referrals_days, "day")
+    contacted = max(
+        (other.last_touch_date for other in partner.slots if other.kind == TOUCH and other.last_touch_date),
+        default=None,
+    )
+    return contacted and max(contacted, slot.start_date)

@@ -5,6 +5,10 @@ A lead's potential (low, standard, high) comes from the marker questions (``nurt
 nobody has sorted yet is worked as a standard one. A company's size (small, medium, large) is
 recorded on the company, and its contacts and leads read it; an unknown size comes after the
 smallest known, so that what is known to be large is never behind a guess.
+
+A partner's team counts too (§1: a bigger company has a bigger advertising budget, and can be
+sold to as well): one whose team reaches a size (a setting) is a prospect for our own
+products, not only a channel.
 """
 
 SIZES = ("small", "medium", "large")
@@ -25,3 +29,13 @@ def work_rank(potential, size):
     potential_rank = POTENTIALS.index(potential or DEFAULT_POTENTIAL) + 1
     size_rank = SIZES.index(size) + 1 if size else 0
     return potential_rank * 10 + size_rank
+
+
+def own_products_prospect(team_size, min_team_size):
+    """Whether a partner with ``team_size`` people is a prospect for our own products: a team of
+    at least ``min_team_size`` (0: nobody is flagged).
+
+    >>> own_products_prospect(12, 10), own_products_prospect(9, 10), own_products_prospect(50, 0)
+    (True, False, False)
+    """
+    return min_team_size > 0 and team_size >= min_team_size

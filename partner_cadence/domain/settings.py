@@ -15,7 +15,8 @@ written at install:
 - ``monthly_loss_percent``: each month without a touch costs about 10% of a contact's value.
 - ``value_window_months``: revenue of the last twelve months makes a partner's value.
 - ``logged_touches_reset``: a call logged after the fact restarts the clock like a planned one.
-- ``ask_referrals_days``: how often every partner is asked for colleagues and third parties.
+- ``ask_referrals_days``: how often every partner is asked for colleagues and third parties
+  (the first time right after the first real contact).
 - ``introduction_max_hops``: the "six handshakes": the longest introduction chain looked for.
 - ``planned_deals`` and ``conversion_percent``: three deals a week need fifteen
   contacts when one in five converts.
@@ -51,6 +52,9 @@ written at install:
   forty is a full day of calls and letters. A user's own capacity, when set, comes first.
 - ``direct_mail_daily_letters`` / ``direct_mail_call_after_days``: direct mail sends
   about ten letters a day, then calls the same people a few days later.
+- ``own_products_team_size``: a partner whose team has at least this many people has an
+  advertising budget of its own and is flagged as a prospect for our products (0: nobody). The
+  sources give no number: ten people.
 - ``handoff_min_score``: the qualification score (need, desire, funds, authority) a lead
   needs before the qualifier hands it to a seller (the sources give none: three of four).
 - ``potential_low_answers`` / ``potential_high_percent``: how marker answers combine:
@@ -112,6 +116,7 @@ SETTINGS = {
     "daily_capacity": Setting(40, 0, 1000),
     "direct_mail_daily_letters": Setting(10, 1, 1000),
     "direct_mail_call_after_days": Setting(3, 0, MAX_REACH_DAYS),
+    "own_products_team_size": Setting(10, 0, 100000),
     "handoff_min_score": Setting(75, 0, 100),
     "potential_low_answers": Setting(1, 1),
     "potential_high_percent": Setting(50, 1, 100),
@@ -202,6 +207,7 @@ class CadenceSettings:
     daily_capacity: int
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
+    own_products_team_size: int
     handoff_min_score: int
     potential_low_answers: int
     potential_high_percent: int

@@ -80,6 +80,12 @@ class ResConfigSettings(models.TransientModel):
         string="Intensive Window (days)",
         help="How long the intensive phase lasts: most purchases are decided in the first three to four weeks.",
     )
+    partner_cadence_own_products_team_size = fields.Integer(
+        string="Prospect for Our Products From (people)",
+        config_parameter="partner_cadence.own_products_team_size",
+        help="A partner whose team has at least this many people is flagged as a prospect for our own products; "
+        "0 flags nobody.",
+    )
     partner_cadence_expert_group_id = fields.Many2one(
         "res.groups",
         string="Experts",
@@ -351,6 +357,7 @@ class ResConfigSettings(models.TransientModel):
         "suggested_tiers": ("market_size", "share_monthly_percent", "share_rare_percent"),
         "nps_groups": ("nps_promoter_min", "nps_neutral_min"),
         "lead_potentials": ("potential_low_answers", "potential_high_percent"),
+        "own_products": ("own_products_team_size",),
         # Refreshed for every partner at once, set-based: the scheduled action's pass.
         "nightly_pass": (
             "horizon_days",
@@ -377,6 +384,8 @@ class ResConfigSettings(models.TransientModel):
             planner._rederive("res.partner", [("cadence_deal_count", ">", 0)], ["cadence_deal_count"])
         if "nps_groups" in derived:
             planner._rederive("res.partner", [("cadence_nps_date", "!=", False)], ["cadence_nps_score"])
+        if "own_products" in derived:
+            planner._rederive("res.partner", [("cadence_team_size", ">", 0)], ["cadence_team_size"])
         if "lead_potentials" in derived:
             planner._rederive("crm.lead", [("marker_answer_ids.option_id", "!=", False)], ["marker_answer_ids"])
         if "nightly_pass" in derived:

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL, format_date
@@ -352,6 +354,48 @@ class ResPartner(models.Model):
         for partner in self:
             codes = (partner.first_contact_missing or "").split(",")
             partner.first_contact_missing_display = ", ".join(labels[code] for code in codes if code)
+
+    def _get_secondary_labels(self):
+        return {
+            classification.DEAL_VOLUME: self.env._("deal volume"),
+            classification.IDLE_INBOUND: self.env._("clients coming without an offer"),
+            classification.TEAM_SIZE: self.env._("team size"),
+            classification.COLLEAGUES: self.env._("colleagues"),
+            classification.THIRD_PARTIES: self.env._("third parties"),
+        }
+
+    def _get_missing_secondary(self):
+        """{partner id: labels of the secondary information still unknown} of these channel
+        partners (on a tier chosen by how often target clients call them): one query for the
+        recommendations they made."""
+        channel = self.filtered(lambda partner: partner.cadence_tier_id.inbound_frequency)
+        if not channel:
+            return {}
+        kinds = defaultdict(set)
+        for referrer, kind in (
+            self.env["res.partner.referral"]
+            .sudo()
+            ._read_group([("referrer_id", "in", channel.ids)], ["referrer_id", "kind_id"])
+        ):
+            kinds[referrer.id].add(kind.id)
+        colleague = self.env["ir.model.data"]._xmlid_to_res_id("partner_cadence.res_partner_referral_kind_colleague")
+        third_party = self.env["ir.model.data"]._xmlid_to_res_id(
+            "partner_cadence.res_partner_referral_kind_third_party"
+        )
+        labels = self._get_secondary_labels()
+        return {
+            partner.id: [
+                labels[code]
+                for code in classification.missing_secondary(
+                    partner.cadence_deal_count,
+                    bool(partner.cadence_idle_inbound_frequency),
+                    partner.cadence_team_size,
+                    colleague in kinds[partner.id],
+                    third_party in kinds[partner.id],
+                )
+            ]
+            for partner in channel
+        }
 
     def _get_first_contact_labels(self):
         return {

@@ -111,6 +111,8 @@ class ResPartner(models.Model):
             .sudo()
             .search([("partner_id", "in", partners.ids), ("kind", "=", TOUCH), ("touch_count", ">", 1)])
         }
+        # §1: the first contact asks for more than the mandatory three: what is still unknown.
+        secondary = partners.filtered(lambda partner: not partner.last_touch_date)._get_missing_secondary()
         env = self.env
         for reminder in reminders:
             kind = slot_kind(reminder.cadence_slot)
@@ -135,6 +137,8 @@ class ResPartner(models.Model):
                 )
             if kind == FIRST_CONTACT and partner.first_contact_missing_display:
                 reasons.append(env._("ask for %(missing)s", missing=partner.first_contact_missing_display))
+            if kind in (TOUCH, FIRST_CONTACT) and secondary.get(partner.id):
+                reasons.append(env._("also ask: %(unknown)s", unknown=", ".join(secondary[partner.id])))
             if partner.cadence_value_at_risk > 0:
                 amount = format_amount(env, partner.cadence_value_at_risk, partner.cadence_currency_id)
                 reasons.append(env._("%(amount)s at risk", amount=amount))

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..domain.prospects import work_rank
+from ..domain.prospects import own_products_prospect, work_rank
 
 COMPANY_SIZE_SELECTION = [("small", "Small"), ("medium", "Medium"), ("large", "Large")]
 
@@ -27,6 +27,21 @@ class ResPartner(models.Model):
         string="Largest First",
         help="The order partners are worked in: larger companies first.",
     )
+
+    cadence_own_products_prospect = fields.Boolean(
+        compute="_compute_cadence_own_products_prospect",
+        store=True,
+        precompute=True,
+        string="Prospect for Our Products",
+        help="Its team reaches the size the settings name: a company this big has an advertising budget of its "
+        "own, and can be sold to as well as work with us.",
+    )
+
+    @api.depends("cadence_team_size")
+    def _compute_cadence_own_products_prospect(self):
+        min_team_size = self.env["partner.cadence.planner"]._get_settings().own_products_team_size
+        for partner in self:
+            partner.cadence_own_products_prospect = own_products_prospect(partner.cadence_team_size, min_team_size)
 
     @api.depends("cadence_company_size")
     def _compute_cadence_work_rank(self):

@@ -118,7 +118,6 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertGreater(late.cadence_value_at_risk, 0)
         self.start_tour("/odoo", "partner_cadence_russian_inbox_tour", login="tour_russian")
 
-        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
         lead = self.env["crm.lead"].create(
             {
                 "name": "Тепловой насос для дома",
@@ -127,6 +126,8 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                 "email_from": "l@example.com",
             }
         )
+        # The lead planner, woken by the new lead, starts its nurturing.
+        self.env["crm.lead"]._cron_plan_lead_touches()
         touch = lead.activity_ids.filtered("nurture_touch")
         self.assertTrue(touch)
         self.start_tour(
@@ -140,6 +141,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         listed = self.env["crm.lead"].create(
             {"name": "Насосы для школы", "type": "opportunity", "user_id": russian.id, "email_from": "s@example.com"}
         )
+        self.env["crm.lead"]._cron_plan_lead_touches()
         self.assertTrue(listed.activity_ids.filtered("nurture_touch"))
         self.start_tour(
             "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
@@ -153,6 +155,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         inbox = self.env["crm.lead"].create(
             {"name": "Котёл для дачи", "type": "opportunity", "user_id": russian.id, "email_from": "d@example.com"}
         )
+        self.env["crm.lead"]._cron_plan_lead_touches()
         self.start_tour(
             "/odoo/action-mail.mail_activity_action_my?view_type=list",
             "partner_cadence_my_activities_done_tour",
@@ -220,7 +223,6 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                     ],
                 }
             )
-        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.nurture_on_create", True)
         lead = self.env["crm.lead"].create(
             {
                 "name": "Tour Lead",
@@ -229,6 +231,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                 "email_from": "t@example.com",
             }
         )
+        self.env["crm.lead"]._cron_plan_lead_touches()
         self.start_tour(
             f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}", "partner_cadence_lead_tour", login="tour_salesman"
         )
@@ -339,6 +342,18 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(lead.lost_reason_id, self.env.ref("crm.lost_reason_1"))
         self.assertEqual(lead.nurture_long_term_date, self.today)
         self.assertEqual(len(lead._get_cadence_reminders()), 1, "its next long-term touch")
+
+    def test_russian_salesperson_finds_a_prospect_for_our_products(self):
+        russian = self._russian_salesperson("tour_russian_team")
+        self._set_cadence_settings(own_products_team_size=10)
+        agency = self._create_partner("Агентство Дом", self.tier_weekly, user=russian, is_company=True)
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{agency.id}",
+            "partner_cadence_own_products_tour",
+            login=russian.login,
+        )
+        self.assertEqual(agency.cadence_team_size, 12)
+        self.assertTrue(agency.cadence_own_products_prospect)
 
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")

@@ -80,3 +80,24 @@ class TestLargestFirst(PartnerCadenceCommon):
         self.assertTrue(customer.is_company)
         self.assertEqual(customer.cadence_company_size, "large", "converted with it")
         self.assertEqual(lead.cadence_company_size, "large")
+
+    def test_a_large_team_makes_a_prospect_for_our_own_products(self):
+        """§1: team size matters, a bigger company has a bigger advertising budget and can be
+        sold to as well. The threshold is a setting; changing it moves the flags at once."""
+        self._set_cadence_settings(own_products_team_size=10)
+        agency = self._create_partner("Agenția Mare", self.tier_weekly, cadence_team_size=12)
+        duo = self._create_partner("Duo Imobil", self.tier_weekly, cadence_team_size=2)
+        unknown = self._create_partner("Fără Date", self.tier_weekly)
+        self.assertEqual((agency.cadence_own_products_prospect, duo.cadence_own_products_prospect), (True, False))
+        self.assertFalse(unknown.cadence_own_products_prospect, "an unknown team is no prospect")
+        prospects = self.env["res.partner"].search([("cadence_own_products_prospect", "=", True)])
+        self.assertIn(agency, prospects)
+        self.assertNotIn(duo, prospects)
+
+        duo.with_user(self.salesman).cadence_team_size = 25
+        self.assertTrue(duo.cadence_own_products_prospect, "the salesperson learns the team grew")
+        self._set_cadence_settings(own_products_team_size=20)
+        self.assertFalse(agency.cadence_own_products_prospect, "the admin raised the bar")
+        self.assertTrue(duo.cadence_own_products_prospect)
+        self._set_cadence_settings(own_products_team_size=0)
+        self.assertFalse((agency | duo).filtered("cadence_own_products_prospect"), "0 flags nobody")

@@ -183,12 +183,26 @@ class TestReferrals(PartnerCadenceCommon):
         self.realtor._sync_cadence_schedules()
         self.assertEqual(self.realtor.next_touch_date, date(2026, 11, 17), "the ask does not make anyone late")
         ask = self.realtor.cadence_schedule_ids.filtered(lambda s: s.kind == "ask_referrals")
-        self.assertEqual(ask.next_due_date, date(2027, 2, 21))
-        with freeze_time("2027-02-16"):
-            self.env["partner.cadence.planner"]._cron_plan_partners()
+        # §1: recommendations are asked at the first contacts: she was called on the 10th,
+        # so the first ask comes as soon as asking applies to her, not 90 days later.
+        self.assertEqual(ask.next_due_date, date(2026, 11, 23))
         reminder = self._reminders(self.realtor, "partner_cadence.mail_activity_type_ask_referrals")
         self.assertEqual(reminder.summary, "Ask for referrals")
         self.assertIn("Ask for colleagues in the same line of work", reminder.note)
+        reminder.with_user(self.salesman).action_feedback(feedback="Two colleagues, recorded")
+        self.assertEqual(ask.next_due_date, date(2027, 2, 21), "then every 90 days")
+        with freeze_time("2027-02-16"):
+            self.env["partner.cadence.planner"]._cron_plan_partners()
+        self.assertTrue(self._reminders(self.realtor, "partner_cadence.mail_activity_type_ask_referrals"))
+
+    def test_a_partner_never_reached_is_not_asked_for_referrals_yet(self):
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.ask_referrals_days", 90)
+        new = self._create_partner("Nina Nouă", self.tier_weekly, user=self.salesman)
+        ask = new.cadence_schedule_ids.filtered(lambda s: s.kind == "ask_referrals")
+        self.assertTrue(ask)
+        self.assertFalse(ask.next_due_date, "asked after the first real contact")
+        new._register_cadence_touch(date(2026, 11, 23), self.call_type, origin="activity")
+        self.assertEqual(ask.next_due_date, date(2026, 11, 23))
 
     def test_recording_several_referrals_finds_existing_partners(self):
         known = self._create_partner("Vera Known", phone="+373 69 555 123", email="vera@example.com")

@@ -100,4 +100,23 @@ class TestReminderTitles(PartnerCadenceCommon):
         self.assertEqual(self._title(self._reminders(busy)), "Call Vera Busy: 0 of 3 this period")
         unknown = self._create_partner("Ion Unknown", self.tier_weekly, None, self.salesman, phone=False)
         call_back = self._reminders(unknown, "partner_cadence.mail_activity_type_first_contact")
-        self.assertEqual(self._title(call_back), "First contact: Ion Unknown: ask for phone")
+        # §1: the first contact asks for more than the mandatory three: what is still unknown.
+        self.assertEqual(
+            self._title(call_back),
+            "First contact: Ion Unknown: ask for phone, also ask: deal volume, clients coming without an offer, "
+            "team size, colleagues, third parties",
+        )
+        unknown.write({"phone": "+373 69 000 321", "cadence_deal_count": 4, "cadence_team_size": 6})
+        self.env["res.partner.referral"].create(
+            {
+                "referrer_id": unknown.id,
+                "referred_id": self._create_partner("Olga Colleague").id,
+                "kind_id": self.env.ref("partner_cadence.res_partner_referral_kind_colleague").id,
+            }
+        )
+        call = self._reminders(unknown)
+        self.assertEqual(
+            self._title(call), "Call Ion Unknown: also ask: clients coming without an offer, third parties"
+        )
+        unknown._register_cadence_touch(date(2026, 11, 23), self.call_type, origin="activity")
+        self.assertNotIn("also ask", self._title(self._reminders(unknown)), "asked at the first contact")

@@ -25,7 +25,7 @@ registry.category("web_tour.tours").add("partner_cadence_lost_lead_tour", {
             content: "The lead goes on in long-term nurturing",
         },
         {
-            trigger: ".o_form_view label:contains('Долгосрочный прогрев с')",
+            trigger: ".o_form_view label:contains('Долгосрочно с')",
             content: "And says so in Russian",
         },
         {

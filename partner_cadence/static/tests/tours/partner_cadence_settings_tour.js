@@ -73,5 +73,22 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             trigger: "#partner_cadence_daily_capacity .o_field_widget[name=partner_cadence_daily_capacity] input:value(30)",
             content: "And so is the day's capacity",
         },
+        {
+            trigger: "#partner_cadence_nurture .o_field_widget[name=partner_cadence_nurture_on_create] input:checked",
+            content: "Every new lead is nurtured, as shipped",
+        },
+        {
+            trigger: "#partner_cadence_own_products .o_field_widget[name=partner_cadence_own_products_team_size] input:value(10)",
+            content: "A team of ten makes a prospect for our products, as shipped",
+        },
+        {
+            trigger: "#partner_cadence_nurture button:contains('Lost Reasons')",
+            content: "Say which lost reasons mean 'not now'",
+            run: "click",
+        },
+        {
+            trigger: "th[data-name=cadence_after_loss]:contains('After the Loss')",
+            content: "Each reason says what becomes of a lost lead's nurturing",
+        },
     ],
 });
