@@ -89,6 +89,13 @@ SCREENS = [
     ),
     ("lost_reasons", "admin", "/odoo/action-crm.crm_lost_reason_action", ".o_list_table .o_data_row", ()),
     (
+        "settings_own_products",
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", "#partner_cadence_own_products"),),
+    ),
+    (
         "settings_nurture",
         "admin",
         "/odoo/action-crm.crm_config_settings_action",

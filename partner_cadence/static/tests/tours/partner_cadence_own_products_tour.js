@@ -20,6 +20,10 @@ registry.category("web_tour.tours").add("partner_cadence_own_products_tour", {
             run: "click",
         },
         {
+            trigger: ".o_form_button_save:not(:visible)",
+            content: "The agency is saved",
+        },
+        {
             trigger: ".o_field_widget[name=cadence_own_products_prospect] input:checked",
             content: "The agency is a prospect for our products",
         },
