@@ -3,6 +3,7 @@ workers and a salesperson's browser meet in production. Nothing here shares the 
 transaction: the data is committed first and removed at the end."""
 
 import dataclasses
+import functools
 import threading
 from datetime import timedelta
 from unittest.mock import patch
@@ -286,6 +287,70 @@ class TestConcurrency(BaseCase):
                 ["__count"],
             )
             self.assertEqual(dict(groups), dict.fromkeys(lead_ids, 1))
+
+    def test_leads_lost_while_the_planner_starts_them_end_as_their_reason_says(self):
+        """New leads wait for the lead planner to start them; a salesperson loses some as it
+        runs, each loss a request of its own (retried as Odoo retries one). Whoever commits
+        first, a lead lost "for now" that was started holds one open touch, a lead lost for
+        "never" none, and every lead still open one."""
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            today = fields.Date.context_today(env.user)
+            # Enrolled as crm's create enrols a new lead when Settings say so (as shipped).
+            leads = env["crm.lead"].create(
+                [
+                    {
+                        "name": f"{PREFIX} Lead {index}",
+                        "email_from": f"lost{index}@example.com",
+                        "nurture_start_date": today,
+                    }
+                    for index in range(40)
+                ]
+            )
+            lead_ids = leads.ids
+            not_now = env.ref("crm.lost_reason_1").id
+            never = env.ref("partner_cadence.crm_lost_reason_spam").id
+        lost = {lead_id: (not_now if index % 2 else never) for index, lead_id in enumerate(lead_ids[:20])}
+
+        def lead_planner():
+            with self.registry.cursor() as cr:
+                api.Environment(cr, SUPERUSER_ID, {})["crm.lead"]._cron_plan_lead_touches()
+
+        def lose(env, lead_id, reason_id):
+            env["crm.lead"].browse(lead_id).action_set_lost(lost_reason_id=reason_id)
+
+        def salesperson():
+            for lead_id, reason_id in lost.items():
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    retrying(functools.partial(lose, env, lead_id, reason_id), env)
+
+        with self._small_batches():
+            self._in_threads(lead_planner, salesperson)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            leads = env["crm.lead"].with_context(active_test=False).browse(lead_ids)
+            touches = dict(
+                env["mail.activity"]
+                .with_context(active_test=False)
+                ._read_group(
+                    [("res_model", "=", "crm.lead"), ("res_id", "in", lead_ids), ("nurture_touch", "=", True)],
+                    ["res_id"],
+                    ["__count"],
+                )
+            )
+            for lead in leads:
+                if lead.active:
+                    expected = 1
+                elif lost[lead.id] == never:
+                    expected = 0
+                else:
+                    # Started before it was lost: long-term; lost first: never worked, never started.
+                    expected = 1 if lead.nurture_state == "running" else 0
+                    self.assertEqual(bool(lead.nurture_long_term_date), expected == 1, lead.name)
+                self.assertEqual(touches.get(lead.id, 0), expected, lead.name)
+            self.assertFalse(leads.filtered(lambda lead: lead.active and lead.nurture_state != "running"))
 
     def test_a_tier_change_racing_the_planner_leaves_no_stray_reminder(self):
         """A salesperson's save took its snapshot before the planner committed a reminder:
