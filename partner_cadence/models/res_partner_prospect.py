@@ -39,8 +39,13 @@ class ResPartner(models.Model):
 
     @api.depends("cadence_team_size")
     def _compute_cadence_own_products_prospect(self):
+        # Partners whose team nobody counted (every partner Odoo creates) read no setting.
+        counted = self.filtered("cadence_team_size")
+        (self - counted).cadence_own_products_prospect = False
+        if not counted:
+            return
         min_team_size = self.env["partner.cadence.planner"]._get_settings().own_products_team_size
-        for partner in self:
+        for partner in counted:
             partner.cadence_own_products_prospect = own_products_prospect(partner.cadence_team_size, min_team_size)
 
     @api.depends("cadence_company_size")
