@@ -17,6 +17,18 @@ from playwright.sync_api import sync_playwright
 
 OUT = pathlib.Path(__file__).resolve().parent.parent / "partner_cadence" / "static" / "description"
 
+
+def settings_screen(name, block):
+    """The screen ``name`` of Settings, scrolled to our block ``block``, as the admin opens it."""
+    return (
+        name,
+        "admin",
+        "/odoo/action-crm.crm_config_settings_action",
+        "#partner_cadence_nps",
+        (("scroll", f"#partner_cadence_{block}"),),
+    )
+
+
 # (file name, login (the password too, in the demo), path, selector to wait for, steps): each
 # screen as its user opens it.
 SCREENS = [
@@ -88,20 +100,8 @@ SCREENS = [
         ),
     ),
     ("lost_reasons", "admin", "/odoo/action-crm.crm_lost_reason_action", ".o_list_table .o_data_row", ()),
-    (
-        "settings_own_products",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_own_products"),),
-    ),
-    (
-        "settings_nurture",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_nurture"),),
-    ),
+    settings_screen("settings_own_products", "own_products"),
+    settings_screen("settings_nurture", "nurture"),
     (
         "call_outcome",
         "demo",
@@ -137,27 +137,9 @@ SCREENS = [
         ".o_form_view",
         (("click", "a.nav-link[name=partner_cadence_planning]"),),
     ),
-    (
-        "settings",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_getting_started"),),
-    ),
-    (
-        "settings_figures",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_upsell"),),
-    ),
-    (
-        "settings_winback",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_winback"),),
-    ),
+    settings_screen("settings", "getting_started"),
+    settings_screen("settings_figures", "upsell"),
+    settings_screen("settings_winback", "winback"),
     (
         "level_grid",
         "admin",
@@ -165,13 +147,7 @@ SCREENS = [
         ".o_list_table .o_data_row",
         (),
     ),
-    (
-        "settings_day",
-        "admin",
-        "/odoo/action-crm.crm_config_settings_action",
-        "#partner_cadence_nps",
-        (("scroll", "#partner_cadence_daily_capacity"),),
-    ),
+    settings_screen("settings_day", "daily_capacity"),
     (
         "user_day",
         "admin",
