@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
@@ -134,16 +136,17 @@ class CrmLead(models.Model):
         """Lost leads: go on in long-term nurturing, or stop, as their lost reason says."""
         today = fields.Date.context_today(self)
         long_term = self.browse()
+        stopping = defaultdict(lambda: self.browse())
         for lead in self.filtered(lambda lead: not lead.active):
             outcome = nurture_after_loss(lead.nurture_state or None, lead.lost_reason_id.cadence_after_loss or None)
             if outcome == "long_term" and lead.potential != "low":
                 long_term |= lead
             elif outcome:
-                lead._stop_nurture(
-                    self.env._("Lost: %(reason)s.", reason=lead.lost_reason_id.name)
-                    if lead.lost_reason_id
-                    else self.env._("The lead was lost.")
-                )
+                stopping[lead.lost_reason_id] |= lead
+        for reason, leads in stopping.items():
+            leads._stop_nurture(
+                self.env._("Lost: %(reason)s.", reason=reason.name) if reason else self.env._("The lead was lost.")
+            )
         long_term.filtered(lambda lead: not lead.nurture_long_term_date).write({"nurture_long_term_date": today})
         long_term.filtered(lambda lead: lead.nurture_state == "running")._plan_nurture()
 

@@ -77,8 +77,9 @@ class TestLostLeads(PartnerCadenceCommon):
             )
             self.assertIn(lead, shown)
             nurtured = self.env.ref("partner_cadence.crm_lead_nurtured_action")
-            listed = self.env["crm.lead"].with_user(self.salesman).with_context(**ast.literal_eval(nurtured.context))
+            listed = self.env["crm.lead"].with_user(self.salesman)
             self.assertIn(lead, listed.search(ast.literal_eval(nurtured.domain)))
+            self.assertNotIn("active_test", nurtured.context, "the forms it opens search archived records as usual")
 
     def test_lost_for_never_or_without_a_reason_stops(self):
         spam, archived = self._nurtured_lead("Spam Ltd"), self._nurtured_lead("Archived Ltd")
