@@ -8,6 +8,7 @@ from partner_cadence.domain.nurture import (
     KEEP_NURTURING,
     STOP_NURTURING,
     Phase,
+    authority_mark,
     check_phases,
     lead_potential,
     missed_minimum,
@@ -124,6 +125,14 @@ def test_qualification_score():
     assert qualification_score("yes", "yes", "yes", "yes") == 100
     assert qualification_score("yes", "no", "unknown", "yes") == 50
     assert qualification_score("unknown", "unknown", "unknown", "unknown") == 0
+
+
+def test_authority_needs_a_decision_maker_met():
+    # Met influencers and users, a decision maker only named: nobody who signs was met yet.
+    centre = [("influencer", True), ("user", True), ("gatekeeper", True), ("decision_maker", False)]
+    assert authority_mark(centre) == "unknown"
+    assert authority_mark([*centre, ("decision_maker", True)]) == "yes"
+    assert qualification_score("yes", "yes", "yes", authority_mark(centre)) == 75
 
 
 def test_planning_from_the_methodology():

@@ -210,6 +210,29 @@ def hand_off_refusal(next_role, need_is_current, score, min_score, has_meeting, 
     return None
 
 
+DECISION_MAKER = "decision_maker"
+
+
+def authority_mark(buying_centre):
+    """The authority mark of a lead, from its buying centre (§5, step 2 of the B2B cycle: find
+    who decides and who influences the decision).
+
+    ``buying_centre`` holds a ``(role, met)`` pair per person involved. Authority is confirmed
+    once a decision maker is identified and met; until then it is unknown, whoever else was
+    met: an influencer or a user does not sign.
+
+    >>> authority_mark([("influencer", True), ("decision_maker", True)])
+    'yes'
+    >>> authority_mark([("decision_maker", False), ("user", True)])
+    'unknown'
+    >>> authority_mark([])
+    'unknown'
+    """
+    if any(role == DECISION_MAKER and met for role, met in buying_centre):
+        return "yes"
+    return "unknown"
+
+
 def qualification_score(need, desire, funds, authority):
     """Percentage of the four marks of a real prospect (need, desire, funds, authority) that are yes."""
     marks = (need, desire, funds, authority)

@@ -29,6 +29,7 @@ from . import crm_lost_reason
 from . import crm_lead_marker_question
 from . import crm_nurture_phase
 from . import crm_lead
+from . import crm_lead_buying_role
 from . import crm_lead_nurture
 from . import crm_team
 from . import res_config_settings

@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .. import compat
-from ..domain.nurture import hand_off_refusal, lead_potential, qualification_score
+from ..domain.nurture import authority_mark, hand_off_refusal, lead_potential, qualification_score
 from ..domain.prospects import work_rank
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
 from .crm_lead_marker_question import POTENTIAL_SELECTION
@@ -50,7 +50,16 @@ class CrmLead(models.Model):
 
     qualification_funds = fields.Selection(MARK_SELECTION, string="Funds", default="unknown", required=True)
 
-    qualification_authority = fields.Selection(MARK_SELECTION, string="Authority", default="unknown", required=True)
+    buying_role_ids = fields.One2many("crm.lead.buying.role", "lead_id", string="Buying Centre")
+
+    qualification_authority = fields.Selection(
+        MARK_SELECTION,
+        string="Authority",
+        compute="_compute_qualification_authority",
+        store=True,
+        precompute=True,
+        help="Yes once a decision maker of the buying centre is identified and met.",
+    )
 
     qualification_score = fields.Integer(
         compute="_compute_qualification_score",
@@ -98,6 +107,13 @@ class CrmLead(models.Model):
             answers = [answer.option_id.potential for answer in lead.marker_answer_ids if answer.option_id]
             lead.potential = (
                 lead_potential(answers, settings.potential_low_answers, settings.potential_high_percent) or False
+            )
+
+    @api.depends("buying_role_ids.role", "buying_role_ids.met")
+    def _compute_qualification_authority(self):
+        for lead in self:
+            lead.qualification_authority = authority_mark(
+                [(member.role, member.met) for member in lead.buying_role_ids]
             )
 
     @api.depends("qualification_need", "qualification_desire", "qualification_funds", "qualification_authority")

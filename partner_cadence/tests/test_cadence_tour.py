@@ -355,6 +355,18 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(agency.cadence_team_size, 12)
         self.assertTrue(agency.cadence_own_products_prospect)
 
+    def test_russian_salesperson_records_who_decides(self):
+        russian = self._russian_salesperson("tour_russian_buying")
+        customer = self.env["res.partner"].create({"name": "Карпаты Логистик", "is_company": True})
+        self.env["res.partner"].create({"name": "Ион Директор", "parent_id": customer.id, "function": "Директор"})
+        lead = self.env["crm.lead"].create(
+            {"name": "Склад Карпаты", "type": "opportunity", "partner_id": customer.id, "user_id": russian.id}
+        )
+        self.start_tour(f"/odoo/crm/{lead.id}", "partner_cadence_buying_centre_tour", login=russian.login)
+        self.assertEqual(lead.buying_role_ids.mapped("partner_id.name"), ["Ион Директор"])
+        self.assertEqual((lead.buying_role_ids.role, lead.buying_role_ids.met), ("decision_maker", True))
+        self.assertEqual(lead.qualification_authority, "yes")
+
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")
         self.start_tour(
