@@ -2,7 +2,7 @@
     "name": "Partner Cadence",
     "summary": "Contact every partner, client and lead at the right rhythm: "
     "cadence tiers and reminders in the activity inbox",
-    "version": "1.12.0",
+    "version": "1.13.0",
     "category": "Sales/CRM",
     "website": "https://github.com/partner-cadence/partner_cadence",
     "author": "partner_cadence developers",
@@ -32,6 +32,7 @@
         "views/partner_cadence_board_views.xml",
         "views/crm_lead_views.xml",
         "views/crm_lost_reason_views.xml",
+        "views/crm_competitor_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",
         "views/mail_activity_views.xml",
@@ -43,6 +44,7 @@
         "demo/res_partner_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/res_partner_client_demo.xml",
+        "demo/crm_competitor_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

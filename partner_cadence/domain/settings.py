@@ -55,6 +55,8 @@ written at install:
 - ``own_products_team_size``: a partner whose team has at least this many people has an
   advertising budget of its own and is flagged as a prospect for our products (0: nobody). The
   sources give no number: ten people.
+- ``competitors_nearest`` / ``competitor_points``: single out the 3 nearest competitors and
+  their 5 main strengths and 5 main weaknesses.
 - ``handoff_min_score``: the qualification score (need, desire, funds, authority) a lead
   needs before the qualifier hands it to a seller (the sources give none: three of four).
 - ``potential_low_answers`` / ``potential_high_percent``: how marker answers combine:
@@ -117,6 +119,8 @@ SETTINGS = {
     "direct_mail_daily_letters": Setting(10, 1, 1000),
     "direct_mail_call_after_days": Setting(3, 0, MAX_REACH_DAYS),
     "own_products_team_size": Setting(10, 0, 100000),
+    "competitors_nearest": Setting(3, 1, 100),
+    "competitor_points": Setting(5, 1, 100),
     "handoff_min_score": Setting(75, 0, 100),
     "potential_low_answers": Setting(1, 1),
     "potential_high_percent": Setting(50, 1, 100),
@@ -208,6 +212,8 @@ class CadenceSettings:
     direct_mail_daily_letters: int
     direct_mail_call_after_days: int
     own_products_team_size: int
+    competitors_nearest: int
+    competitor_points: int
     handoff_min_score: int
     potential_low_answers: int
     potential_high_percent: int

@@ -30,6 +30,11 @@ from . import crm_lead_marker_question
 from . import crm_nurture_phase
 from . import crm_lead
 from . import crm_lead_buying_role
+from . import crm_lead_lost
+from . import crm_competitor
+from . import crm_competitor_point
+from . import crm_competitor_report
+from . import res_partner_competitor_purchase
 from . import crm_lead_nurture
 from . import crm_team
 from . import res_config_settings

@@ -52,6 +52,20 @@ class CrmLead(models.Model):
 
     buying_role_ids = fields.One2many("crm.lead.buying.role", "lead_id", string="Buying Centre")
 
+    competitor_ids = fields.Many2many(
+        "crm.competitor",
+        "crm_lead_competitor_rel",
+        "lead_id",
+        "competitor_id",
+        string="Competing With",
+        check_company=True,
+        help="The competitors the customer is also talking to.",
+    )
+
+    lost_competitor_id = fields.Many2one(
+        "crm.competitor", string="Lost To", check_company=True, index="btree_not_null", tracking=True
+    )
+
     qualification_authority = fields.Selection(
         MARK_SELECTION,
         string="Authority",
@@ -159,6 +173,8 @@ class CrmLead(models.Model):
             if "active" in vals or "lost_reason_id" in vals:
                 self._nurture_after_loss()
             if lost:
+                # As crm forgets the lost reason of a restored lead: it was not lost to anyone.
+                lost.filtered("lost_competitor_id").lost_competitor_id = False
                 lost._nurture_after_restore()
         return result
 

@@ -86,6 +86,16 @@ class ResConfigSettings(models.TransientModel):
         help="A partner whose team has at least this many people is flagged as a prospect for our own products; "
         "0 flags nobody.",
     )
+    partner_cadence_competitors_nearest = fields.Integer(
+        string="Nearest Competitors",
+        config_parameter="partner_cadence.competitors_nearest",
+        help="How many competitors may be marked nearest: the ones whose every move you follow.",
+    )
+    partner_cadence_competitor_points = fields.Integer(
+        string="Strengths and Weaknesses (each)",
+        config_parameter="partner_cadence.competitor_points",
+        help="How many main strengths and main weaknesses of each competitor to know.",
+    )
     partner_cadence_expert_group_id = fields.Many2one(
         "res.groups",
         string="Experts",

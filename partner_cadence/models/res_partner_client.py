@@ -71,8 +71,9 @@ class ResPartner(models.Model):
         help="The client priority level the admin mapped to this client's ABC and XYZ cell.",
     )
     cadence_wallet_buy_more = fields.Text(string="What Would Make Them Buy More")
-    cadence_wallet_competitor_purchases = fields.Text(string="What They Buy from Competitors")
-    cadence_wallet_competitor_offers = fields.Text(string="What Competitors Give Them")
+    cadence_competitor_purchase_ids = fields.One2many(
+        "res.partner.competitor.purchase", "partner_id", string="Buys from Competitors"
+    )
 
     @api.depends("cadence_sales_target", "cadence_year_purchases")
     def _compute_cadence_target_gap(self):

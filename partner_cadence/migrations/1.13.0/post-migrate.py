@@ -1,0 +1,39 @@
+"""Competitors are records: what clients buy from competitors, and what those give them, move
+from two free texts to a line each client (the competitor left empty: not known by name), and
+the texts go. The new settings get their shipped values."""
+
+from odoo import SUPERUSER_ID, api
+from odoo.tools import SQL
+
+from odoo.addons.partner_cadence.domain.settings import PARAMETER_PREFIX, SETTINGS
+
+OLD_COLUMNS = ("cadence_wallet_competitor_purchases", "cadence_wallet_competitor_offers")
+
+
+def migrate(cr, version):
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    params = env["ir.config_parameter"].sudo()
+    for name in ("competitors_nearest", "competitor_points"):
+        if params.get_param(PARAMETER_PREFIX + name) is False:
+            params.set_param(PARAMETER_PREFIX + name, str(SETTINGS[name].default))
+    cr.execute(
+        SQL(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'res_partner' AND column_name IN %s",
+            OLD_COLUMNS,
+        )
+    )
+    if len(cr.fetchall()) < len(OLD_COLUMNS):
+        return
+    cr.execute(
+        SQL(
+            """
+            SELECT id, cadence_wallet_competitor_purchases, cadence_wallet_competitor_offers
+              FROM res_partner
+             WHERE COALESCE(cadence_wallet_competitor_purchases, '') != ''
+                OR COALESCE(cadence_wallet_competitor_offers, '') != ''
+            """
+        )
+    )
+    env["res.partner.competitor.purchase"].create(
+        [{"partner_id": partner_id, "products": products, "offers": offers} for partner_id, products, offers in cr.fetchall()]
+    )
