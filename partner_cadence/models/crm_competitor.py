@@ -42,8 +42,8 @@ class CrmCompetitor(models.Model):
         string="Still to Find",
         help="The main strengths and weaknesses not yet recorded, against the number in Settings.",
     )
-    won_count = fields.Integer(compute="_compute_deal_figures", string="Won Against")
-    lost_count = fields.Integer(compute="_compute_deal_figures", string="Lost To")
+    won_count = fields.Integer(compute="_compute_deal_figures", string="Won Against Them")
+    lost_count = fields.Integer(compute="_compute_deal_figures", string="Lost to Them")
     win_rate = fields.Float(
         compute="_compute_deal_figures",
         string="Win Rate (%)",

@@ -28,6 +28,9 @@ class ResPartnerCompetitorPurchase(models.Model):
     @api.depends("partner_id.company_id", "competitor_id.company_id")
     def _compute_company_id(self):
         # A client shared by every company buys from one company's competitor: the line is
-        # that company's.
+        # that company's, or the current one's while no competitor is chosen (so that the
+        # form offers this company's competitors).
         for purchase in self:
-            purchase.company_id = purchase.partner_id.company_id or purchase.competitor_id.company_id
+            purchase.company_id = (
+                purchase.partner_id.company_id or purchase.competitor_id.company_id or self.env.company
+            )

@@ -367,6 +367,30 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual((lead.buying_role_ids.role, lead.buying_role_ids.met), ("decision_maker", True))
         self.assertEqual(lead.qualification_authority, "yes")
 
+    def test_russian_salesperson_records_a_competitor_and_loses_a_deal_to_another(self):
+        russian = self._russian_salesperson("tour_russian_competitors")
+        self.start_tour("/odoo/crm", "partner_cadence_competitor_tour", login=russian.login)
+        south = self.env["crm.competitor"].search([("name", "=", "Юг Дома")])
+        self.assertEqual(south.strength_ids.mapped("response"), ["Годовой договор с фиксированной ценой"])
+        self.assertEqual(south.weakness_ids.name, "Долго отвечают")
+        nord = self.env["crm.competitor"].create({"name": "Норд Риэлти"})
+        deal = self.env["crm.lead"].create(
+            {"name": "Сделка Норд", "type": "opportunity", "user_id": russian.id, "competitor_ids": nord.ids}
+        )
+        self.start_tour(f"/odoo/crm/{deal.id}", "partner_cadence_lost_to_competitor_tour", login=russian.login)
+        self.assertEqual((deal.active, deal.lost_competitor_id), (False, nord))
+        client = self._create_partner("Клиент Гранит", self.tier_weekly, user=russian, cadence_sales_target=1000)
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{client.id}",
+            "partner_cadence_buys_from_competitor_tour",
+            login=russian.login,
+        )
+        self.assertEqual(
+            (client.cadence_competitor_purchase_ids.competitor_id, client.cadence_competitor_purchase_ids.offers),
+            (nord, "Меньшая комиссия"),
+        )
+        self.assertEqual(nord.client_count, 1)
+
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")
         self.start_tour(
