@@ -390,6 +390,11 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             (nord, "Меньшая комиссия"),
         )
         self.assertEqual(nord.client_count, 1)
+        self.start_tour(
+            f"/odoo/action-partner_cadence.crm_competitor_action/{nord.id}",
+            "partner_cadence_competitor_buttons_tour",
+            login=russian.login,
+        )
 
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")

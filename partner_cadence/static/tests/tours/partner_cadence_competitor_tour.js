@@ -164,3 +164,32 @@ registry.category("web_tour.tours").add("partner_cadence_buys_from_competitor_to
         },
     ],
 });
+
+// From a competitor, a Russian salesperson opens the deals it took part in and its clients.
+registry.category("web_tour.tours").add("partner_cadence_competitor_buttons_tour", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .oe_stat_button[name=action_open_deals]:contains('Выиграно / проиграно')",
+            content: "Open the deals won and lost against it",
+            run: "click",
+        },
+        {
+            trigger: ".o_pivot tr:contains('Норд Риэлти')",
+            content: "Its deals",
+        },
+        {
+            trigger: ".o_breadcrumb a:contains('Норд Риэлти')",
+            content: "Back to the competitor",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .oe_stat_button[name=action_open_clients]",
+            content: "Open the clients who buy from it",
+            run: "click",
+        },
+        {
+            trigger: ".o_kanban_record:contains('Клиент Гранит'), .o_data_row:contains('Клиент Гранит')",
+            content: "The client who buys from it",
+        },
+    ],
+});

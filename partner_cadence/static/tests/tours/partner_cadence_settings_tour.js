@@ -82,6 +82,28 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             content: "A team of ten makes a prospect for our products, as shipped",
         },
         {
+            trigger: "#partner_cadence_competitors .o_field_widget[name=partner_cadence_competitors_nearest] input:value(3)",
+            content: "Three nearest competitors, as shipped",
+        },
+        {
+            trigger: "#partner_cadence_competitors .o_field_widget[name=partner_cadence_competitor_points] input:value(5)",
+            content: "Five strengths and five weaknesses of each, as shipped",
+        },
+        {
+            trigger: "#partner_cadence_competitors button:contains('Competitors')",
+            content: "Open the competitors",
+            run: "click",
+        },
+        {
+            trigger: "th[data-name=analysis_todo]:contains('Still to Find')",
+            content: "Each competitor says what is still to find",
+        },
+        {
+            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item a",
+            content: "Back to Settings",
+            run: "click",
+        },
+        {
             trigger: "#partner_cadence_nurture button:contains('Lost Reasons')",
             content: "Say which lost reasons mean 'not now'",
             run: "click",
