@@ -28,12 +28,16 @@ class CrmCompetitor(models.Model):
     nearest = fields.Boolean(help="One of the few nearest competitors, whose every move we follow.")
     point_ids = fields.One2many("crm.competitor.point", "competitor_id", string="Strengths and Weaknesses")
     strength_ids = fields.One2many(
-        "crm.competitor.point", "competitor_id", string="Strengths",
+        "crm.competitor.point",
+        "competitor_id",
+        string="Strengths",
         domain=[("kind", "=", "strength")],
         context={"default_kind": "strength"},
     )
     weakness_ids = fields.One2many(
-        "crm.competitor.point", "competitor_id", string="Weaknesses",
+        "crm.competitor.point",
+        "competitor_id",
+        string="Weaknesses",
         domain=[("kind", "=", "weakness")],
         context={"default_kind": "weakness"},
     )

@@ -38,4 +38,3 @@ class CrmLeadBuyingRole(models.Model):
     met = fields.Boolean(help="Someone of ours has met this person.")
     note = fields.Char(help="What matters to this person in the decision.")
     company_id = fields.Many2one(related="lead_id.company_id", store=True)
-

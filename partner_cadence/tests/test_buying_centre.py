@@ -61,7 +61,9 @@ class TestBuyingCentre(PartnerCadenceCommon):
         lead = self.env["crm.lead"].create(
             {
                 "name": "Decided at once",
-                "buying_role_ids": [Command.create({"partner_id": self.director.id, "role": "decision_maker", "met": True})],
+                "buying_role_ids": [
+                    Command.create({"partner_id": self.director.id, "role": "decision_maker", "met": True})
+                ],
             }
         )
         self.assertEqual(lead.qualification_authority, "yes", "derived when the lead is created too")

@@ -371,7 +371,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         russian = self._russian_salesperson("tour_russian_competitors")
         self.start_tour("/odoo/crm", "partner_cadence_competitor_tour", login=russian.login)
         south = self.env["crm.competitor"].search([("name", "=", "Юг Дома")])
-        self.assertEqual(south.strength_ids.mapped("response"), ["Годовой договор с фиксированной ценой"])
+        self.assertEqual(south.strength_ids.mapped("response"), ["Годовой договор по фиксированной цене"])
         self.assertEqual(south.weakness_ids.name, "Долго отвечают")
         nord = self.env["crm.competitor"].create({"name": "Норд Риэлти"})
         deal = self.env["crm.lead"].create(

@@ -35,5 +35,8 @@ def migrate(cr, version):
         )
     )
     env["res.partner.competitor.purchase"].create(
-        [{"partner_id": partner_id, "products": products, "offers": offers} for partner_id, products, offers in cr.fetchall()]
+        [
+            {"partner_id": partner_id, "products": products, "offers": offers}
+            for partner_id, products, offers in cr.fetchall()
+        ]
     )

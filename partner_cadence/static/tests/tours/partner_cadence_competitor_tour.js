@@ -36,7 +36,7 @@ registry.category("web_tour.tours").add("partner_cadence_competitor_tour", {
         {
             trigger: ".o_field_widget[name=strength_ids] .o_selected_row .o_field_widget[name=response] input",
             content: "And what we do about it",
-            run: "edit Годовой договор с фиксированной ценой",
+            run: "edit Годовой договор по фиксированной цене",
         },
         {
             trigger: ".o_field_widget[name=weakness_ids] .o_field_x2many_list_row_add a",
