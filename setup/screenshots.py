@@ -100,6 +100,50 @@ SCREENS = [
         ),
     ),
     ("lost_reasons", "admin", "/odoo/action-crm.crm_lost_reason_action", ".o_list_table .o_data_row", ()),
+    (
+        # §5, step 2: who decides and who influences, on an opportunity.
+        "buying_centre",
+        "demo",
+        "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence_buying_centre]"),
+        ),
+    ),
+    (
+        # crm's Lost dialog asks whom the deal was lost to.
+        "lost_to_competitor",
+        "demo",
+        "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell"),
+            ("click", ".o_form_statusbar button[data-hotkey=l]"),
+            ("click", ".modal .o_field_widget[name=lost_competitor_id] input"),
+        ),
+    ),
+    (
+        "competitor",
+        "demo",
+        "/odoo/action-partner_cadence.crm_competitor_action",
+        ".o_data_row",
+        (("click", ".o_data_row:has-text('TermoService') .o_data_cell[name=name]"),),
+    ),
+    ("competitors", "demo", "/odoo/action-partner_cadence.crm_competitor_action", ".o_data_row", ()),
+    ("competitor_deals", "demo", "/odoo/action-partner_cadence.crm_competitor_report_action", ".o_pivot", ()),
+    (
+        "client_competitors",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Pavel Granit') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence_client]"),
+            ("scroll", ".o_field_widget[name=cadence_competitor_purchase_ids]"),
+        ),
+    ),
+    settings_screen("settings_competitors", "competitors"),
     settings_screen("settings_own_products", "own_products"),
     settings_screen("settings_nurture", "nurture"),
     (
