@@ -18,6 +18,7 @@
         "data/utm_source_data.xml",
         "data/res_partner_referral_kind_data.xml",
         "data/crm_nurture_data.xml",
+        "data/mail_activity_plan_data.xml",
         "data/ir_cron_data.xml",
         "views/partner_cadence_tier_views.xml",
         "views/partner_cadence_level_cell_views.xml",

@@ -36,6 +36,14 @@ ACTIVITY_TYPE_KEEPS_DONE = {} if IS_19 else {"keep_done": True}
 # counter themselves; 18 sends nothing when activities come in bulk, so the planner says it.
 ACTIVITY_COUNTER_SENT_BY_ODOO = IS_19
 
+# A pipeline stage belongs to one sales team in 18 (team_id) and to several in 19 (team_ids).
+STAGE_TEAMS = "team_ids" if IS_19 else "team_id"
+
+
+def stage_team_values(team):
+    """The values that make a new pipeline stage the sales team ``team``'s own."""
+    return {STAGE_TEAMS: [(4, team.id)] if IS_19 else team.id}
+
 
 def in_test_transaction():
     """Whether this thread runs a test inside the test's own transaction, which must not

@@ -21,6 +21,8 @@ from . import res_partner_referral_tree
 from . import res_partner_referral_kind
 from . import res_partner_referral
 from . import mail_activity
+from . import mail_activity_plan_template
+from . import mail_activity_schedule
 from . import mail_message
 from . import calendar_event
 from . import res_users
@@ -33,7 +35,6 @@ from . import crm_lead_buying_role
 from . import crm_lead_lost
 from . import crm_competitor
 from . import crm_competitor_point
-from . import crm_competitor_report
 from . import res_partner_competitor_purchase
 from . import crm_lead_nurture
 from . import crm_team

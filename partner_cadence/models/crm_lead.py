@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .. import compat
+from ..domain.b2b_cycle import ACCOUNT_STEPS, SELLER_STEPS, step_reached
 from ..domain.nurture import authority_mark, hand_off_refusal, lead_potential, qualification_score
 from ..domain.prospects import work_rank
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
@@ -98,6 +99,30 @@ class CrmLead(models.Model):
     )
 
     qualifier_id = fields.Many2one("res.users", default=lambda self: self.env.user)
+
+    cadence_cycle_step_id = fields.Many2one(
+        "mail.activity.plan.template",
+        string="B2B Cycle Step Reached",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        tracking=True,
+        help="The furthest step of the B2B sales cycle done on this opportunity, from the activity plan.",
+    )
+
+    cadence_cycle_step = fields.Integer(
+        related="cadence_cycle_step_id.cadence_cycle_step",
+        store=True,
+        string="B2B Cycle Step",
+        help="The number of the furthest step of the B2B cycle done (1 to 18).",
+    )
+
+    cadence_cycle_step_label = fields.Char(
+        compute="_compute_cadence_cycle_step_label",
+        string="Step Reached",
+        help="The furthest step of the B2B sales cycle done on this opportunity.",
+    )
 
     account_manager_id = fields.Many2one("res.users", tracking=True)
 
@@ -319,6 +344,65 @@ class CrmLead(models.Model):
             return summary, [text]
 
         self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
+
+    @api.depends("cadence_cycle_step")
+    @api.depends_context("lang")
+    def _compute_cadence_cycle_step_label(self):
+        names = self._get_cycle_step_names()
+        for lead in self:
+            step = lead.cadence_cycle_step
+            lead.cadence_cycle_step_label = (
+                self.env._("Step %(step)s of %(last)s: %(name)s", step=step, last=ACCOUNT_STEPS[-1], name=names[step])
+                if step in names
+                else False
+            )
+
+    def _get_cycle_step_names(self):
+        """{step: what it asks} of the B2B cycle's eighteen steps (§5), in the reader's language."""
+        _ = self.env._
+        names = (
+            _("establish the relationship"),
+            _("find who decides and who influences the decision"),
+            _("find or shape the potential needs"),
+            _("send a framework proposal"),
+            _("check the budget at the client"),
+            _("check the purchase is current"),
+            _("learn the needs of the concrete project"),
+            _("write the proposal"),
+            _("present the proposal"),
+            _("prove it holds"),
+            _("answer the objections"),
+            _("negotiate and close"),
+            _("have the funding allocated"),
+            _("take part in the tender, if any"),
+            _("sign the contract"),
+            _("deliver the project"),
+            _("prove its effect"),
+            _("ask for a testimonial"),
+        )
+        return dict(zip(SELLER_STEPS + ACCOUNT_STEPS, names, strict=True))
+
+    def _get_cycle_step_titles(self, activities):
+        """{activity: title} of the B2B cycle's steps among ``activities``, in the reader's
+        language whatever the plan's summaries were written in."""
+        names = self._get_cycle_step_names()
+        titles = {}
+        for activity in activities:
+            step = activity.cadence_cycle_template_id.cadence_cycle_step
+            if step in names:
+                titles[activity] = self.env._(
+                    "Step %(step)s of %(last)s: %(name)s", step=step, last=ACCOUNT_STEPS[-1], name=names[step]
+                )
+        return titles
+
+    def _register_cycle_steps(self, done):
+        """The steps of the B2B cycle done, as (lead id, plan template) pairs: each lead keeps
+        the furthest (§5)."""
+        for lead_id, template in done:
+            lead = self.browse(lead_id).exists()
+            current = lead.cadence_cycle_step_id.cadence_cycle_step
+            if lead and step_reached(current, template.cadence_cycle_step) != current:
+                lead.cadence_cycle_step_id = template
 
     def action_set_lost_low_potential(self):
         self.action_set_lost(lost_reason_id=self.env.ref("partner_cadence.crm_lost_reason_low_potential").id)

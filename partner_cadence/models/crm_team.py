@@ -4,7 +4,9 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .. import compat
 from ..domain import economics
+from ..domain.b2b_cycle import STAGE_FIRST_STEPS
 
 
 class CrmTeam(models.Model):
@@ -127,6 +129,36 @@ class CrmTeam(models.Model):
             team.cadence_clients_needed = (
                 economics.clients_needed(team.cadence_sales_plan, average) if average > 0 else 0
             )
+
+    def _get_cycle_stage_names(self):
+        """The names of the pipeline stages of the B2B cycle, by the step each starts at."""
+        names = (
+            self.env._("Relationship"),
+            self.env._("Decision Makers"),
+            self.env._("Needs"),
+            self.env._("Proposal"),
+            self.env._("Negotiation"),
+            self.env._("Contract"),
+        )
+        return dict(zip(STAGE_FIRST_STEPS, names, strict=True))
+
+    def action_adopt_cycle_stages(self):
+        """Add the B2B cycle's stages to the team's pipeline (§5), before the won stage; the
+        team keeps its own. Adopting again adds only what is missing."""
+        self.check_access("write")
+        Stage = self.env["crm.stage"]
+        won = Stage.search([("is_won", "=", True)], order="sequence", limit=1)
+        for team in self:
+            own = set(Stage.search([(compat.STAGE_TEAMS, "=", team.id)]).mapped("name"))
+            first_sequence = (won.sequence or 70) - len(STAGE_FIRST_STEPS)
+            Stage.create(
+                [
+                    {"name": name, "sequence": first_sequence + index, **compat.stage_team_values(team)}
+                    for index, name in enumerate(team._get_cycle_stage_names().values())
+                    if name not in own
+                ]
+            )
+        return True
 
 
 class CrmTeamMember(models.Model):

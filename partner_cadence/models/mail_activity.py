@@ -40,6 +40,14 @@ class MailActivity(models.Model):
         help="A touch of a lead's nurture sequence: one is open per lead, and each must carry something new.",
     )
 
+    cadence_cycle_template_id = fields.Many2one(
+        "mail.activity.plan.template",
+        string="B2B Cycle Step",
+        readonly=True,
+        ondelete="set null",
+        help="Launched by a plan as a step of the B2B cycle: done, the opportunity has reached it.",
+    )
+
     cadence_asks_score = fields.Boolean(
         compute="_compute_cadence_asks_score",
         help="An NPS call: marking it done asks the client's answer from 0 to 10.",
@@ -53,7 +61,15 @@ class MailActivity(models.Model):
         help="Planned reminders: whom to contact and why now. Other activities: their summary.",
     )
 
-    @api.depends("summary", "cadence_slot", "date_deadline", "cadence_due_date", "res_id", "res_model")
+    @api.depends(
+        "summary",
+        "cadence_slot",
+        "cadence_cycle_template_id",
+        "date_deadline",
+        "cadence_due_date",
+        "res_id",
+        "res_model",
+    )
     @api.depends_context("uid", "lang", "tz")
     def _compute_cadence_title(self):
         titles = self._get_cadence_display_titles()
@@ -125,8 +141,9 @@ class MailActivity(models.Model):
         return result
 
     def _get_cadence_display_titles(self):
-        """{reminder: title} of the planned reminders among these activities, as their model
-        renders them for the reader now; the others keep their summary."""
+        """{reminder: title} of the planned reminders and the B2B cycle's steps among these
+        activities, as their model renders them for the reader now; the others keep their
+        summary."""
         titles = {}
         reminders = self.filtered(lambda activity: activity.cadence_slot and activity.active)
         by_model = defaultdict(lambda: self.browse())
@@ -136,6 +153,9 @@ class MailActivity(models.Model):
             records = self.env.get(model)
             if records is not None and hasattr(records, "_get_cadence_display_titles"):
                 titles.update(records._get_cadence_display_titles(model_reminders))
+        steps = self.filtered(lambda activity: activity.cadence_cycle_template_id and activity.active)
+        if steps:
+            titles.update(self.env["crm.lead"]._get_cycle_step_titles(steps))
         return titles
 
     def _action_done(self, feedback=False, attachment_ids=None):
@@ -151,6 +171,11 @@ class MailActivity(models.Model):
                 )
             )
         nurtured_leads = self.env["crm.lead"].browse(nurture_touches.mapped("res_id"))
+        cycle_steps = [
+            (activity.res_id, activity.cadence_cycle_template_id)
+            for activity in self
+            if activity.cadence_cycle_template_id and activity.res_model == "crm.lead"
+        ]
         surveyed, score = self._get_nps_surveys(feedback)
         done_slots = [
             (activity.res_model, activity.res_id, activity.cadence_slot) for activity in self if activity.cadence_slot
@@ -164,6 +189,8 @@ class MailActivity(models.Model):
         today = fields.Date.context_today(self)
         self.env["partner.cadence.touch"]._record(touches)
         nurtured_leads.sudo()._register_nurture_touch(today)
+        if cycle_steps:
+            self.env["crm.lead"].sudo()._register_cycle_steps(cycle_steps)
         if surveyed:
             surveyed._record_nps_score(score, today)
         if done_slots:
@@ -237,7 +264,13 @@ class MailActivity(models.Model):
 
     # Engine-owned flags: only the planners (running as superuser) set them, so that nobody
     # passes a hand-made activity off as a planned reminder or a nurture touch.
-    _ENGINE_FLAGS = ("cadence_slot", "cadence_due_date", "cadence_reminder", "nurture_touch")
+    _ENGINE_FLAGS = (
+        "cadence_slot",
+        "cadence_due_date",
+        "cadence_reminder",
+        "nurture_touch",
+        "cadence_cycle_template_id",
+    )
 
     def _check_engine_flags(self, vals_list):
         if self.env.su:
@@ -250,6 +283,12 @@ class MailActivity(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_engine_flags(vals_list)
+        steps = self.env.context.get("partner_cadence_plan_steps")
+        if steps:
+            vals_list = [
+                {**vals, "cadence_cycle_template_id": steps[vals["summary"]]} if vals.get("summary") in steps else vals
+                for vals in vals_list
+            ]
         return super().create(vals_list)
 
     def write(self, vals):

@@ -35,6 +35,18 @@ class PartnerCadenceBoard(models.Model):
         help="The team's planned deals over the conversion rate of the settings, shared by its members.",
     )
     nurtured_leads = fields.Integer(string="Leads Being Nurtured", readonly=True)
+    cycle_deals = fields.Integer(
+        string="Deals in the B2B Cycle",
+        readonly=True,
+        help="Open opportunities with a step of the B2B cycle done.",
+    )
+    cycle_step_average = fields.Float(
+        string="Average Cycle Step",
+        readonly=True,
+        digits=(16, 1),
+        aggregator="avg",
+        help="How far, on average, those opportunities went in the cycle's eighteen steps.",
+    )
     unanswered_partners = fields.Integer(
         string="Partners Not Answering", readonly=True, help="Partners whose last calls went unanswered."
     )
@@ -74,6 +86,10 @@ class PartnerCadenceBoard(models.Model):
                         SELECT user_id, COUNT(*) AS leads FROM crm_lead
                          WHERE nurture_state = 'running' AND active
                       GROUP BY user_id
+                    ), cycle AS (
+                        SELECT user_id, COUNT(*) AS deals, AVG(cadence_cycle_step) AS step FROM crm_lead
+                         WHERE cadence_cycle_step > 0 AND active
+                      GROUP BY user_id
                     ), unanswered AS (
                         SELECT user_id, COUNT(*) AS partners FROM res_partner
                          WHERE cadence_unanswered_count > 0 AND active
@@ -95,6 +111,8 @@ class PartnerCadenceBoard(models.Model):
                            COALESCE(CEIL(team.cadence_planned_deals * 100.0 / NULLIF(%(conversion)s, 0)
                                          / team_size.members), 0) AS contacts_needed,
                            COALESCE(nurtured.leads, 0) AS nurtured_leads,
+                           COALESCE(cycle.deals, 0) AS cycle_deals,
+                           COALESCE(cycle.step, 0) AS cycle_step_average,
                            COALESCE(unanswered.partners, 0) AS unanswered_partners
                       FROM res_users users
                  LEFT JOIN membership ON membership.user_id = users.id
@@ -104,6 +122,7 @@ class PartnerCadenceBoard(models.Model):
                  LEFT JOIN risk ON risk.user_id = users.id
                  LEFT JOIN week ON week.user_id = users.id
                  LEFT JOIN nurtured ON nurtured.user_id = users.id
+                 LEFT JOIN cycle ON cycle.user_id = users.id
                  LEFT JOIN unanswered ON unanswered.user_id = users.id
                      WHERE users.active AND NOT users.share
                        AND (membership.user_id IS NOT NULL OR overdue.user_id IS NOT NULL
