@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.partner_cadence import compat
+
 from .common import PartnerCadenceHttpCommon
 
 
@@ -395,6 +397,23 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             "partner_cadence_competitor_buttons_tour",
             login=russian.login,
         )
+
+    def test_russian_salesperson_walks_the_b2b_cycle(self):
+        russian = self._russian_salesperson("tour_russian_cycle")
+        deal = self.env["crm.lead"].create({"name": "Склад Арена", "type": "opportunity", "user_id": russian.id})
+        self.start_tour(f"/odoo/crm/{deal.id}", "partner_cadence_b2b_cycle_tour", login=russian.login)
+        self.assertEqual(deal.cadence_cycle_step, 1)
+        self.assertEqual(len(deal.activity_ids.filtered("cadence_cycle_template_id")), 14, "the other steps wait")
+        manager = self._russian_salesperson("tour_russian_stages", groups="sales_team.group_sale_manager")
+        team = self.env["crm.team"].create({"name": "Крупные клиенты"})
+        self.start_tour(
+            f"/odoo/action-sales_team.crm_team_action_config/{team.id}",
+            "partner_cadence_cycle_stages_tour",
+            login=manager.login,
+        )
+        stages = self.env["crm.stage"].search([(compat.STAGE_TEAMS, "=", team.id)])
+        self.assertEqual(len(stages), 6)
+        self.assertIn("Переговоры", stages.with_context(lang="ru_RU").mapped("name"))
 
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")

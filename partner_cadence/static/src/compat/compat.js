@@ -60,3 +60,18 @@ export function pickSelectionSteps(field, label, content) {
     }
     return [{ trigger: `${field} select`, content, run: `selectByLabel ${label}` }];
 }
+
+/**
+ * The tour steps that pick the activity plan ``plan`` in the Schedule Activity dialog: 19 shows
+ * the plans as badges to click; 18 as a many2one to type into.
+ */
+export function pickActivityPlanSteps(plan, content) {
+    const field = ".modal .o_field_widget[name=plan_id]";
+    if (session.server_version_info[0] >= 19) {
+        return [{ trigger: `${field} .o_selection_badge:contains('${plan}')`, content, run: "click" }];
+    }
+    return [
+        { trigger: `${field} input`, content, run: `edit ${plan}` },
+        { trigger: `.o-autocomplete--dropdown-item:contains('${plan}')`, content, run: "click" },
+    ];
+}
