@@ -114,6 +114,7 @@ class CrmCompetitor(models.Model):
 
     def action_open_deals(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("partner_cadence.crm_competitor_report_action")
         action["domain"] = [("competitor_id", "=", self.id)]
         action["context"] = {}
@@ -121,6 +122,7 @@ class CrmCompetitor(models.Model):
 
     def action_open_clients(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("contacts.action_contacts")
         action["domain"] = [("cadence_competitor_purchase_ids.competitor_id", "=", self.id)]
         action["context"] = {}

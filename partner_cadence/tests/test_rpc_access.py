@@ -2,6 +2,8 @@ from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.partner_cadence import compat
+
 from .common import PartnerCadenceHttpCommon
 
 
@@ -21,6 +23,8 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
             {"name": "RPC Lead", "company_id": cls.company.id, "type": "opportunity", "nurture_stop_reason": "x"}
         )
         cls.sheet_row = cls.env["partner.cadence.prospect.sheet.line"].create({"company_name": "RPC Prospect"})
+        cls.competitor = cls.env["crm.competitor"].create({"name": "RPC Competitor", "company_id": cls.company.id})
+        cls.team = cls.env["crm.team"].create({"name": "RPC Team", "company_id": cls.company.id})
         cls.call = cls.partner.activity_schedule("mail.mail_activity_data_call", user_id=cls.env.user.id)
         cls.wizard = (
             cls.env["res.partner.referral.wizard"]
@@ -55,6 +59,9 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
             ("crm.lead", self.lead.ids, "action_resume_nurture"),
             ("crm.lead", self.lead.ids, "action_stop_nurture"),
             ("partner.cadence.tier", self.tier_weekly.ids, "action_open_partners"),
+            ("crm.competitor", self.competitor.ids, "action_open_deals"),
+            ("crm.competitor", self.competitor.ids, "action_open_clients"),
+            ("crm.team", self.team.ids, "action_adopt_cycle_stages"),
             ("res.partner.referral.wizard", self.wizard.ids, "action_record"),
             ("mail.activity", self.call.ids, "action_no_answer"),
             ("mail.activity", self.call.ids, "action_call_outcome"),
@@ -79,6 +86,7 @@ class TestRpcAccess(PartnerCadenceHttpCommon):
         self.assertFalse(self.partner.cadence_paused_until)
         self.assertTrue(self.call.exists() and self.call.active)
         self.assertEqual(self.sheet_row.state, "new")
+        self.assertFalse(self.env["crm.stage"].search_count([(compat.STAGE_TEAMS, "=", self.team.id)]))
 
     def test_a_portal_user_is_refused_every_public_method(self):
         self._assert_all_refused("rpc_portal")
