@@ -107,7 +107,7 @@ SCREENS = [
         "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
         ".o_data_row",
         (
-            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell"),
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell[name=name]"),
             ("click", "a.nav-link[name=partner_cadence_buying_centre]"),
         ),
     ),
@@ -118,7 +118,7 @@ SCREENS = [
         "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
         ".o_data_row",
         (
-            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell"),
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell[name=name]"),
             ("click", ".o_form_statusbar button[data-hotkey=l]"),
             ("click", ".modal .o_field_widget[name=lost_competitor_id] input"),
         ),
@@ -144,6 +144,29 @@ SCREENS = [
         ),
     ),
     settings_screen("settings_competitors", "competitors"),
+    (
+        # §5: the step of the B2B cycle an opportunity reached, and the next in its chatter.
+        "b2b_cycle",
+        "demo",
+        "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell[name=name]"),
+            ("click", "a.nav-link[name=partner_cadence_qualification]"),
+            ("scroll", ".o_field_widget[name=cadence_cycle_step_label]"),
+        ),
+    ),
+    (
+        # The cycle's plans, offered where a salesperson schedules activities.
+        "b2b_plan",
+        "demo",
+        "/odoo/action-crm.crm_lead_action_pipeline?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Arena Mall') .o_data_cell[name=name]"),
+            ("click", ".o-mail-Chatter-activity"),
+        ),
+    ),
     settings_screen("settings_own_products", "own_products"),
     settings_screen("settings_nurture", "nurture"),
     (
