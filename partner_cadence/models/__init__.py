@@ -37,5 +37,6 @@ from . import crm_competitor
 from . import crm_competitor_point
 from . import res_partner_competitor_purchase
 from . import crm_lead_nurture
+from . import crm_lead_seminar
 from . import crm_team
 from . import res_config_settings

@@ -373,11 +373,12 @@ class CrmLead(models.Model):
 
     @api.model
     def _cron_plan_lead_touches(self):
-        """Scheduled action: leads get the marker questions of a team they were moved to, new
-        leads start their nurturing, and every nurtured lead (lost ones in long-term nurturing
-        too) its one open touch, due as its phase says. Batches are claimed and committed as
-        partner.cadence.planner describes."""
+        """Scheduled action: seminar attendees' answers become leads, leads get the marker
+        questions of a team they were moved to, new leads start their nurturing, and every
+        nurtured lead (lost ones in long-term nurturing too) its one open touch, due as its
+        phase says. Batches are claimed and committed as partner.cadence.planner describes."""
         planner = self.env["partner.cadence.planner"]
+        self._create_seminar_leads()
         missing = planner._run_step(self._get_leads_missing_marker_questions)
         planner._run_batches(
             "crm.lead",

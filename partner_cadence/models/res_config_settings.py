@@ -86,6 +86,10 @@ class ResConfigSettings(models.TransientModel):
         help="A partner whose team has at least this many people is flagged as a prospect for our own products; "
         "0 flags nobody.",
     )
+    partner_cadence_surveys_installed = fields.Boolean(
+        compute="_compute_partner_cadence_surveys_installed",
+        help="The Surveys app is installed: seminar attendees can answer the seminar questionnaire.",
+    )
     partner_cadence_competitors_nearest = fields.Integer(
         string="Nearest Competitors",
         config_parameter="partner_cadence.competitors_nearest",
@@ -257,6 +261,24 @@ class ResConfigSettings(models.TransientModel):
                 f"{known} %" if known is not None else self.env._("no client yet")
             )
             settings.partner_cadence_nps_last_year = str(nps) if nps is not None else self.env._("no score yet")
+
+    def _compute_partner_cadence_surveys_installed(self):
+        for settings in self:
+            settings.partner_cadence_surveys_installed = "survey.survey" in self.env
+
+    def action_partner_cadence_seminar_survey(self):
+        """Open the seminar questionnaire, created the first time (§6: seminars as a source of
+        prospects)."""
+        survey = self.env["crm.lead"]._get_seminar_survey(create=True)
+        if not survey:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "survey.survey",
+            "res_id": survey.id,
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def _get_partner_cadence_intensive_phase(self):
         return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)

@@ -121,3 +121,59 @@ class TestOptionalApps(PartnerCadenceCommon):
             self.assertEqual(
                 follow_up.activity_type_id, self.env.ref("partner_cadence.mail_activity_type_ask_referrals")
             )
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-11-23 10:00:00")
+class TestSeminarAnswers(PartnerCadenceCommon):
+    """Seminars as a source of prospects (§6): with the Surveys app, the attendees' completed
+    answers to the shipped questionnaire become leads of the Seminar source."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "survey.user_input" not in cls.env:
+            raise SkipTest("needs the Surveys app (setup/test installs it on a database of its own)")
+
+    def _answer(self, values, test_entry=False, done=True):
+        survey = self.env["crm.lead"]._get_seminar_survey()
+        answer = self.env["survey.user_input"].create({"survey_id": survey.id, "test_entry": test_entry})
+        for key, value in values.items():
+            answer._save_lines(self.env.ref(f"partner_cadence.survey_seminar_question_{key}"), value)
+        if done:
+            answer._mark_done()
+        return answer
+
+    def test_completed_answers_become_leads_once(self):
+        action = self.env["res.config.settings"].create({}).action_partner_cadence_seminar_survey()
+        survey = self.env["survey.survey"].browse(action["res_id"])
+        self.assertEqual(len(survey.question_ids), 5)
+        self.assertEqual(
+            self.env["res.config.settings"].create({}).action_partner_cadence_seminar_survey()["res_id"],
+            survey.id,
+            "created once",
+        )
+        answer = self._answer(
+            {
+                "name": "Vera Lungu",
+                "company": "Hotel <b>Codru</b>",
+                "phone": "+373 69 555 010",
+                "email": "vera@codru.example.com",
+                "need": "Lower heating bills in winter",
+            }
+        )
+        self._answer({"name": "Test Person"}, test_entry=True)
+        self._answer({"name": "Left Halfway"}, done=False)
+        self.assertEqual(self.env["crm.lead"]._create_seminar_leads(), 1)
+        lead = self.env["crm.lead"].search([("cadence_seminar_answer_id", "=", answer.id)])
+        self.assertEqual(
+            (lead.contact_name, lead.partner_name, lead.phone, lead.email_from, lead.type),
+            ("Vera Lungu", "Hotel <b>Codru</b>", "+373 69 555 010", "vera@codru.example.com", "lead"),
+        )
+        self.assertEqual(lead.source_id, self.env.ref("partner_cadence.utm_source_seminar"))
+        self.assertEqual(lead.name, "Seminar: Vera Lungu")
+        self.assertTrue(lead.nurture_start_date, "nurtured like every new lead")
+        note = lead.message_ids.filtered(lambda message: "Answers given at the seminar" in message.body)
+        self.assertIn("Lower heating bills in winter", note.body)
+        self.assertIn("Hotel &lt;b&gt;Codru&lt;/b&gt;", note.body, "what attendees type stays text")
+        self.assertEqual(self.env["crm.lead"]._create_seminar_leads(), 0, "read again, nothing new")

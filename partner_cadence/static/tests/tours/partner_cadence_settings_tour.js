@@ -90,6 +90,10 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             content: "Five strengths and five weaknesses of each, as shipped",
         },
         {
+            trigger: "#partner_cadence_seminars:contains('Install the Surveys app to use it.')",
+            content: "Seminar answers need the Surveys app, which this database does not have",
+        },
+        {
             trigger: "#partner_cadence_competitors button:contains('Competitors')",
             content: "Open the competitors",
             run: "click",
