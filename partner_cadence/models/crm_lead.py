@@ -350,12 +350,7 @@ class CrmLead(models.Model):
     def _compute_cadence_cycle_step_label(self):
         names = self._get_cycle_step_names()
         for lead in self:
-            step = lead.cadence_cycle_step
-            lead.cadence_cycle_step_label = (
-                self.env._("Step %(step)s of %(last)s: %(name)s", step=step, last=ACCOUNT_STEPS[-1], name=names[step])
-                if step in names
-                else False
-            )
+            lead.cadence_cycle_step_label = self._get_cycle_step_title(lead.cadence_cycle_step, names)
 
     def _get_cycle_step_names(self):
         """{step: what it asks} of the B2B cycle's eighteen steps (§5), in the reader's language."""
@@ -386,14 +381,18 @@ class CrmLead(models.Model):
         """{activity: title} of the B2B cycle's steps among ``activities``, in the reader's
         language whatever the plan's summaries were written in."""
         names = self._get_cycle_step_names()
-        titles = {}
-        for activity in activities:
-            step = activity.cadence_cycle_template_id.cadence_cycle_step
-            if step in names:
-                titles[activity] = self.env._(
-                    "Step %(step)s of %(last)s: %(name)s", step=step, last=ACCOUNT_STEPS[-1], name=names[step]
-                )
-        return titles
+        titles = {
+            activity: self._get_cycle_step_title(activity.cadence_cycle_template_id.cadence_cycle_step, names)
+            for activity in activities
+        }
+        return {activity: title for activity, title in titles.items() if title}
+
+    def _get_cycle_step_title(self, step, names):
+        """ "Step 3 of 18: find or shape the potential needs", from ``_get_cycle_step_names``'s
+        ``names``; False for a step outside the cycle."""
+        if step not in names:
+            return False
+        return self.env._("Step %(step)s of %(last)s: %(name)s", step=step, last=ACCOUNT_STEPS[-1], name=names[step])
 
     def _register_cycle_steps(self, done):
         """The steps of the B2B cycle done, as (lead id, plan template) pairs: each lead keeps

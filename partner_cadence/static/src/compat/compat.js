@@ -33,18 +33,23 @@ export function editDateSteps(fieldName, value, content) {
 }
 
 /**
- * The tour steps that pick the lost reason ``reason`` in crm's lost dialog: 19 shows the reasons
- * as badges to click; 18 as a many2one to type into.
+ * The tour steps that pick ``label`` in the dialog's many2one ``fieldName``, which 19 shows as
+ * badges to click and 18 as a many2one to type into.
  */
-export function pickLostReasonSteps(reason, content) {
-    const field = ".modal .o_field_widget[name=lost_reason_id]";
+function pickInDialogSteps(fieldName, label, content) {
+    const field = `.modal .o_field_widget[name=${fieldName}]`;
     if (session.server_version_info[0] >= 19) {
-        return [{ trigger: `${field} .o_selection_badge:contains('${reason}')`, content, run: "click" }];
+        return [{ trigger: `${field} .o_selection_badge:contains('${label}')`, content, run: "click" }];
     }
     return [
-        { trigger: `${field} input`, content, run: `edit ${reason}` },
-        { trigger: `.o-autocomplete--dropdown-item:contains('${reason}')`, content, run: "click" },
+        { trigger: `${field} input`, content, run: `edit ${label}` },
+        { trigger: `.o-autocomplete--dropdown-item:contains('${label}')`, content, run: "click" },
     ];
+}
+
+/** The tour steps that pick the lost reason ``reason`` in crm's lost dialog. */
+export function pickLostReasonSteps(reason, content) {
+    return pickInDialogSteps("lost_reason_id", reason, content);
 }
 
 /**
@@ -61,17 +66,7 @@ export function pickSelectionSteps(field, label, content) {
     return [{ trigger: `${field} select`, content, run: `selectByLabel ${label}` }];
 }
 
-/**
- * The tour steps that pick the activity plan ``plan`` in the Schedule Activity dialog: 19 shows
- * the plans as badges to click; 18 as a many2one to type into.
- */
+/** The tour steps that pick the activity plan ``plan`` in the Schedule Activity dialog. */
 export function pickActivityPlanSteps(plan, content) {
-    const field = ".modal .o_field_widget[name=plan_id]";
-    if (session.server_version_info[0] >= 19) {
-        return [{ trigger: `${field} .o_selection_badge:contains('${plan}')`, content, run: "click" }];
-    }
-    return [
-        { trigger: `${field} input`, content, run: `edit ${plan}` },
-        { trigger: `.o-autocomplete--dropdown-item:contains('${plan}')`, content, run: "click" },
-    ];
+    return pickInDialogSteps("plan_id", plan, content);
 }
