@@ -26,6 +26,9 @@ written at install:
 - ``nurture_on_create``: every potential client who makes contact is nurtured: a new lead
   enters the nurture sequence by itself.
 - ``expert_group_id``: the group whose members take high-potential leads.
+- ``expert_window_hours`` / ``expert_meeting_hours``: an expert's weekly window for such
+  deals (two to three hours; a user may have their own) and how long an expert meeting takes
+  (the sources give none: an hour), which together say how many meetings a week holds.
 - ``default_user_id``: who gets the reminders of a record whose salesperson is missing or gone.
 - ``purchase_history_months``: how far back purchases are read to tell when a client
   buys again.
@@ -99,6 +102,8 @@ SETTINGS = {
     "nurture_window_min_days": Setting(21, 1, MAX_REACH_DAYS),
     "nurture_window_max_days": Setting(30, 1, MAX_REACH_DAYS),
     "marker_questions_max": Setting(4, 1, 100),
+    "expert_window_hours": Setting(3.0, 0.5, 40),
+    "expert_meeting_hours": Setting(1.0, 0.25, 8),
     "nurture_on_create": Setting(True),
     "purchase_history_months": Setting(36, 1, max_months()),
     "repurchase_min_purchases": Setting(3, 2),
@@ -192,6 +197,8 @@ class CadenceSettings:
     marker_questions_max: int
     nurture_on_create: bool
     expert_group_id: int
+    expert_window_hours: float
+    expert_meeting_hours: float
     default_user_id: int
     purchase_history_months: int
     repurchase_min_purchases: int

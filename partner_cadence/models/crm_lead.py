@@ -1,4 +1,5 @@
-from collections import Counter
+import datetime
+from collections import Counter, defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -6,6 +7,7 @@ from odoo.tools import SQL
 
 from .. import compat
 from ..domain.b2b_cycle import ACCOUNT_STEPS, SELLER_STEPS, step_reached
+from ..domain.experts import expert_meeting_day, meetings_per_window
 from ..domain.nurture import authority_mark, hand_off_refusal, lead_potential, qualification_score
 from ..domain.prospects import work_rank
 from ..domain.reminders import EXPERT_MEETING, HAND_OFF, Reminder, slot
@@ -311,6 +313,27 @@ class CrmLead(models.Model):
         )
         return group[compat.GROUP_MEMBERS].filtered(lambda user: user.active and not user.share)
 
+    def _get_expert_meetings_booked(self, experts, today):
+        """{expert id: {Monday of a week: open expert meetings due that week}} from ``today`` on."""
+        booked = defaultdict(dict)
+        rows = (
+            self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("user_id", "in", experts.ids),
+                    ("cadence_slot", "=", slot(EXPERT_MEETING)),
+                    ("date_deadline", ">=", today),
+                ],
+                ["user_id", "date_deadline:day"],
+                ["__count"],
+            )
+        )
+        for user, day, count in rows:
+            week = day - datetime.timedelta(days=day.weekday())
+            booked[user.id][week] = booked[user.id].get(week, 0) + count
+        return booked
+
     def _assign_expert(self):
         """The least busy expert takes the lead and gets a meeting reminder for it."""
         if not self:
@@ -327,12 +350,22 @@ class CrmLead(models.Model):
         )
         meeting_type_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mail_activity_data_meeting")
         today = fields.Date.context_today(self)
+        booked = self._get_expert_meetings_booked(candidates, today)
+        settings = self.env["partner.cadence.planner"]._get_settings()
         wanted = {}
         for lead in self:
             expert = min(candidates, key=lambda user: (load[user], user.id))
             load[expert] += 1
             lead.expert_id = expert
-            wanted[lead.id, slot(EXPERT_MEETING)] = Reminder(meeting_type_id, today, expert.id)
+            day = today
+            if expert.cadence_expert_window_day:
+                per_week = meetings_per_window(
+                    expert.cadence_expert_window_hours or settings.expert_window_hours, settings.expert_meeting_hours
+                )
+                day = expert_meeting_day(today, int(expert.cadence_expert_window_day), booked[expert.id], per_week)
+                week = day - datetime.timedelta(days=day.weekday())
+                booked[expert.id][week] = booked[expert.id].get(week, 0) + 1
+            wanted[lead.id, slot(EXPERT_MEETING)] = Reminder(meeting_type_id, day, expert.id)
 
         def describe(lead, _slot, _format_day):
             summary = lead.env._("Expert meeting: high-potential lead")
@@ -343,7 +376,9 @@ class CrmLead(models.Model):
             )
             return summary, [text]
 
-        self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
+        # Planned now, however far the expert's window is.
+        cutoff = max(reminder.deadline for reminder in wanted.values())
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
 
     @api.depends("cadence_cycle_step")
     @api.depends_context("lang")

@@ -106,6 +106,16 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="partner_cadence.expert_group_id",
         help="Members take high-potential leads through the reinforced scheme.",
     )
+    partner_cadence_expert_window_hours = fields.Float(
+        string="Expert Window (hours a week)",
+        config_parameter="partner_cadence.expert_window_hours",
+        help="How long each expert's weekly window for high-potential deals lasts, unless their user says otherwise.",
+    )
+    partner_cadence_expert_meeting_hours = fields.Float(
+        string="Expert Meeting (hours)",
+        config_parameter="partner_cadence.expert_meeting_hours",
+        help="How long an expert meeting takes: with the window, how many meetings a week holds.",
+    )
     partner_cadence_planned_deals = fields.Integer(
         string="Deals Planned per Week", config_parameter="partner_cadence.planned_deals"
     )

@@ -13,6 +13,42 @@ class ResUsers(models.Model):
         "next working day. 0: the figure of the settings (CRM > Partner Cadence).",
     )
 
+    cadence_expert_window_day = fields.Selection(
+        [
+            ("0", "Monday"),
+            ("1", "Tuesday"),
+            ("2", "Wednesday"),
+            ("3", "Thursday"),
+            ("4", "Friday"),
+            ("5", "Saturday"),
+            ("6", "Sunday"),
+        ],
+        string="Expert Window",
+        help="The day of the week this expert takes high-potential deals: their expert meetings are planned on it. "
+        "Empty: on the day the lead is found to have high potential.",
+    )
+    cadence_expert_window_hours = fields.Float(
+        string="Expert Hours a Week",
+        help="How long the weekly expert window lasts: a week holds no more expert meetings than fit in it. "
+        "0: the figure of the settings.",
+    )
+
+    @api.constrains("cadence_expert_window_hours")
+    def _check_cadence_expert_window_hours(self):
+        setting = SETTINGS["expert_window_hours"]
+        for user in self:
+            if user.cadence_expert_window_hours and not (
+                setting.minimum <= user.cadence_expert_window_hours <= setting.maximum
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(setting)s: from %(min)s to %(max)s.",
+                        setting=self._fields["cadence_expert_window_hours"]._description_string(self.env),
+                        min=setting.minimum,
+                        max=setting.maximum,
+                    )
+                )
+
     @api.constrains("cadence_daily_capacity")
     def _check_cadence_daily_capacity(self):
         setting = SETTINGS["daily_capacity"]

@@ -47,6 +47,11 @@ class PartnerCadenceBoard(models.Model):
         aggregator="avg",
         help="How far, on average, those opportunities went in the cycle's eighteen steps.",
     )
+    expert_wins = fields.Integer(
+        string="Wins as Expert",
+        readonly=True,
+        help="Won opportunities this person took through the reinforced scheme as their expert.",
+    )
     unanswered_partners = fields.Integer(
         string="Partners Not Answering", readonly=True, help="Partners whose last calls went unanswered."
     )
@@ -90,6 +95,12 @@ class PartnerCadenceBoard(models.Model):
                         SELECT user_id, COUNT(*) AS deals, AVG(cadence_cycle_step) AS step FROM crm_lead
                          WHERE cadence_cycle_step > 0 AND active
                       GROUP BY user_id
+                    ), expert AS (
+                        SELECT lead.expert_id AS user_id, COUNT(*) AS wins
+                          FROM crm_lead lead
+                          JOIN crm_stage stage ON stage.id = lead.stage_id
+                         WHERE lead.expert_id IS NOT NULL AND lead.active AND stage.is_won
+                      GROUP BY lead.expert_id
                     ), unanswered AS (
                         SELECT user_id, COUNT(*) AS partners FROM res_partner
                          WHERE cadence_unanswered_count > 0 AND active
@@ -113,6 +124,7 @@ class PartnerCadenceBoard(models.Model):
                            COALESCE(nurtured.leads, 0) AS nurtured_leads,
                            COALESCE(cycle.deals, 0) AS cycle_deals,
                            COALESCE(cycle.step, 0) AS cycle_step_average,
+                           COALESCE(expert.wins, 0) AS expert_wins,
                            COALESCE(unanswered.partners, 0) AS unanswered_partners
                       FROM res_users users
                  LEFT JOIN membership ON membership.user_id = users.id
@@ -123,10 +135,12 @@ class PartnerCadenceBoard(models.Model):
                  LEFT JOIN week ON week.user_id = users.id
                  LEFT JOIN nurtured ON nurtured.user_id = users.id
                  LEFT JOIN cycle ON cycle.user_id = users.id
+                 LEFT JOIN expert ON expert.user_id = users.id
                  LEFT JOIN unanswered ON unanswered.user_id = users.id
                      WHERE users.active AND NOT users.share
                        AND (membership.user_id IS NOT NULL OR overdue.user_id IS NOT NULL
-                            OR week.user_id IS NOT NULL OR nurtured.user_id IS NOT NULL)
+                            OR week.user_id IS NOT NULL OR nurtured.user_id IS NOT NULL
+                            OR expert.user_id IS NOT NULL)
                 )
                 """,
                 view=SQL.identifier(self._table),

@@ -261,6 +261,9 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             login="admin",
         )
         self.assertEqual(self.tour_salesman.cadence_daily_capacity, 20)
+        self.assertEqual(
+            (self.tour_salesman.cadence_expert_window_day, self.tour_salesman.cadence_expert_window_hours), ("2", 2.0)
+        )
 
     def test_salesman_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
         client = self.env["res.partner"].create(

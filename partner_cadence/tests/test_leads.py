@@ -105,6 +105,38 @@ class TestLeads(PartnerCadenceCommon):
         meeting = lead.activity_ids.filtered(lambda a: a.user_id == self.expert)
         self.assertEqual(meeting.activity_type_id, self.meeting_type)
 
+    def test_expert_meetings_fill_the_experts_weekly_window_and_no_more(self):
+        # §6: Eugen takes high-potential deals on Wednesdays, two hours a week; a meeting takes an hour.
+        self.expert.write({"cadence_expert_window_day": "2", "cadence_expert_window_hours": 2})
+        with freeze_time("2026-11-23"):  # a Monday
+            meetings = []
+            for name in ("Arena Mall", "Codru Offices", "Sky Tower"):
+                lead = self._lead(name=name)
+                self._answer(lead, self.staff, "More than 5")
+                self._answer(lead, self.area, "Large")
+                meetings.append(lead.activity_ids.filtered(lambda a: a.user_id == self.expert))
+        self.assertEqual(
+            [meeting.date_deadline for meeting in meetings],
+            [date(2026, 11, 25), date(2026, 11, 25), date(2026, 12, 2)],
+            "two in this Wednesday's window, the third in next week's",
+        )
+        # The admin lengthens expert meetings to two hours: a window now holds one.
+        self._set_cadence_settings(expert_meeting_hours=2)
+        with freeze_time("2026-11-23"):
+            lead = self._lead(name="Nord Plaza")
+            self._answer(lead, self.staff, "More than 5")
+            self._answer(lead, self.area, "Large")
+        self.assertEqual(
+            lead.activity_ids.filtered(lambda a: a.user_id == self.expert).date_deadline, date(2026, 12, 9)
+        )
+        with self.assertRaises(ValidationError):
+            self.expert.cadence_expert_window_hours = 100
+        # The wins an expert took part in are theirs on the Cadence Board.
+        lead.stage_id = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        self.env.flush_all()
+        board = self.env["partner.cadence.board"].search([("user_id", "=", self.expert.id)])
+        self.assertEqual(board.expert_wins, 1)
+
     def test_low_potential_is_not_nurtured_and_offered_lost(self):
         lead = self._lead()
         lead.action_start_nurture()

@@ -13,7 +13,7 @@ OLD_COLUMNS = ("cadence_wallet_competitor_purchases", "cadence_wallet_competitor
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     params = env["ir.config_parameter"].sudo()
-    for name in ("competitors_nearest", "competitor_points"):
+    for name in ("competitors_nearest", "competitor_points", "expert_window_hours", "expert_meeting_hours"):
         if params.get_param(PARAMETER_PREFIX + name) is False:
             params.set_param(PARAMETER_PREFIX + name, str(SETTINGS[name].default))
     cr.execute(

@@ -90,6 +90,10 @@ registry.category("web_tour.tours").add("partner_cadence_settings_tour", {
             content: "Five strengths and five weaknesses of each, as shipped",
         },
         {
+            trigger: "#partner_cadence_experts .o_field_widget[name=partner_cadence_expert_window_hours] input:value(3.00)",
+            content: "An expert's weekly window lasts three hours, as shipped",
+        },
+        {
             trigger: "#partner_cadence_seminars:contains('Install the Surveys app to use it.')",
             content: "Seminar answers need the Surveys app, which this database does not have",
         },
