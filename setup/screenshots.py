@@ -144,6 +144,8 @@ SCREENS = [
         ),
     ),
     settings_screen("settings_competitors", "competitors"),
+    settings_screen("settings_experts", "experts"),
+    settings_screen("settings_seminars", "seminars"),
     (
         # §5: the step of the B2B cycle an opportunity reached, and the next in its chatter.
         "b2b_cycle",
@@ -223,7 +225,7 @@ SCREENS = [
         (
             ("click", ".o_data_row:has-text('Marc Demo') .o_data_cell"),
             ("click", ".o_notebook .nav-link[name=preferences]"),
-            ("scroll", ".o_field_widget[name=cadence_daily_capacity]"),
+            ("scroll", ".o_field_widget[name=cadence_expert_window_day]"),
         ),
     ),
 ]
