@@ -44,6 +44,7 @@ class MailActivity(models.Model):
         "mail.activity.plan.template",
         string="B2B Cycle Step",
         readonly=True,
+        copy=False,
         ondelete="set null",
         help="Launched by a plan as a step of the B2B cycle: done, the opportunity has reached it.",
     )
