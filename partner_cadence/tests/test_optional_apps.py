@@ -1,13 +1,18 @@
 """Existing clients with the Sales and Surveys apps installed, which the addon reads without
 depending on them. setup/test runs this file on a database of its own with both apps."""
 
+import dataclasses
+import threading
 from datetime import date, datetime
 from unittest import SkipTest
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo import Command
-from odoo.tests import tagged
+from odoo import SUPERUSER_ID, Command, api
+from odoo.modules.registry import Registry
+from odoo.tests import BaseCase, tagged
+from odoo.tests.common import get_db_name
 
 from .common import PartnerCadenceCommon
 
@@ -177,3 +182,80 @@ class TestSeminarAnswers(PartnerCadenceCommon):
         self.assertIn("Lower heating bills in winter", note.body)
         self.assertIn("Hotel &lt;b&gt;Codru&lt;/b&gt;", note.body, "what attendees type stays text")
         self.assertEqual(self.env["crm.lead"]._create_seminar_leads(), 0, "read again, nothing new")
+
+
+@tagged("post_install", "-at_install")
+class TestSeminarRace(BaseCase):
+    """Two lead planners at once, each in its own transaction and thread, on committed answers:
+    every answer becomes exactly one lead."""
+
+    ANSWERS = 40
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = Registry(get_db_name())
+        with cls.registry.cursor() as cr:
+            if "survey.user_input" not in api.Environment(cr, SUPERUSER_ID, {}):
+                raise SkipTest("needs the Surveys app (setup/test installs it on a database of its own)")
+        cls.addClassCleanup(cls._remove_race_data)
+
+    @classmethod
+    def _remove_race_data(cls):
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            answers = env["survey.user_input"].search([("email", "=like", "race-%@example.com")])
+            leads = (
+                env["crm.lead"]
+                .with_context(active_test=False)
+                .search([("cadence_seminar_answer_id", "in", answers.ids)])
+            )
+            env["mail.activity"].search([("res_model", "=", "crm.lead"), ("res_id", "in", leads.ids)]).unlink()
+            leads.unlink()
+            answers.unlink()
+
+    def test_two_planners_turn_each_answer_into_one_lead(self):
+        self._remove_race_data()
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            survey = env["crm.lead"]._get_seminar_survey(create=True)
+            question = env.ref("partner_cadence.survey_seminar_question_name")
+            answer_ids = []
+            for index in range(self.ANSWERS):
+                answer = env["survey.user_input"].create({"survey_id": survey.id, "email": f"race-{index}@example.com"})
+                answer._save_lines(question, f"Race Attendee {index}")
+                answer._mark_done()
+                answer_ids.append(answer.id)
+
+        def planner():
+            with self.registry.cursor() as cr:
+                api.Environment(cr, SUPERUSER_ID, {})["crm.lead"]._create_seminar_leads()
+
+        # Small batches, so that the two planners interleave.
+        planner_model = self.registry["partner.cadence.planner"]
+        settings = planner_model._get_settings
+        small = patch.object(
+            planner_model, "_get_settings", lambda model: dataclasses.replace(settings(model), batch_size=5)
+        )
+
+        barrier = threading.Barrier(2)
+        errors = []
+
+        def run():
+            try:
+                barrier.wait(timeout=30)
+                planner()
+            except Exception as error:  # reported by the assertion below
+                errors.append(error)
+
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        with small:
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        self.assertFalse(errors)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            leads = env["crm.lead"].search([("cadence_seminar_answer_id", "in", answer_ids)])
+            self.assertEqual(sorted(leads.mapped("cadence_seminar_answer_id")), answer_ids, "each answer once")
