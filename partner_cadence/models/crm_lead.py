@@ -302,6 +302,8 @@ class CrmLead(models.Model):
             lambda lead: lead.potential == "low" and lead.nurture_state in ("running", "paused")
         )._stop_nurture(self.env._("Low potential: not developed."))
         self.filtered(lambda lead: lead.potential == "high" and not lead.expert_id)._assign_expert()
+        # High potential has a reinforced sequence of its own (§6): the open touch follows it.
+        self.filtered(lambda lead: lead.nurture_state == "running")._plan_nurture()
 
     def _get_expert_candidates(self):
         """Members of the experts group of the settings (head of sales, senior engineer...)."""

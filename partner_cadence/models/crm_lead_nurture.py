@@ -226,9 +226,10 @@ class CrmLead(models.Model):
             if lead.is_blacklisted:
                 lead._stop_nurture(self.env._("The e-mail address is blacklisted."))
                 continue
-            if lead.company_id not in sequences:
-                sequences[lead.company_id] = self.env["crm.nurture.phase"]._get_sequence(lead.company_id)
-            phases = sequences[lead.company_id]
+            sequence_key = (lead.company_id, lead.potential == "high")
+            if sequence_key not in sequences:
+                sequences[sequence_key] = self.env["crm.nurture.phase"]._get_sequence(lead.company_id, lead.potential)
+            phases = sequences[sequence_key]
             if not phases:
                 continue
             if lead.nurture_long_term_date:

@@ -15,11 +15,17 @@ PLANNING_FIELDS = {
     "interval_unit",
     "activity_type_ids",
     "company_id",
+    "lead_potential",
 }
+
+# The shipped phases that open a sequence: their duration is the intensive window (§4).
+INTENSIVE_PHASES = ("partner_cadence.crm_nurture_phase_intensive", "partner_cadence.crm_nurture_phase_reinforced")
 
 
 class CrmNurturePhase(models.Model):
-    """A phase of the nurture sequence: intensive, weekly, monthly (§4)."""
+    """A phase of the nurture sequence: intensive, weekly, monthly (§4). A phase may be for
+    high-potential leads only, or for the others only: high-potential leads go through a
+    reinforced sequence of their own (§6: a reinforced scheme with an expert)."""
 
     _name = "crm.nurture.phase"
     _description = "Nurture Phase"
@@ -50,6 +56,12 @@ class CrmNurturePhase(models.Model):
         help="Intensive touches sell: most purchases are decided in the first weeks; later ones educate.",
     )
     company_id = fields.Many2one("res.company", help="Leave empty to share the phase between companies.")
+    lead_potential = fields.Selection(
+        [("standard", "Standard Potential"), ("high", "High Potential")],
+        string="For Leads of",
+        help="High potential: a phase of the reinforced sequence, which high-potential leads go through instead of "
+        "the phases for standard potential. Empty: every lead goes through it.",
+    )
     unanswered_limit = fields.Integer(
         string="Pause After Unanswered Touches",
         help="After this many touches in a row nobody answered, the lead's nurturing pauses until the resume "
@@ -92,10 +104,13 @@ class CrmNurturePhase(models.Model):
         )
 
     @api.model
-    def _get_sequence(self, company=None):
-        """The active phases a lead of ``company`` goes through, in order."""
+    def _get_sequence(self, company=None, potential=None):
+        """The active phases a lead of ``company`` and ``potential`` goes through, in order:
+        a high-potential lead the reinforced ones, any other the standard ones (an unsorted
+        lead is worked as a standard one)."""
         company = company or self.env.company
-        return self.sudo().search(["|", ("company_id", "=", False), ("company_id", "=", company.id)])
+        own = "high" if potential == "high" else "standard"
+        return self.sudo().search([("company_id", "in", [False, company.id]), ("lead_potential", "in", [False, own])])
 
     @api.model
     def _check_intensive_window(self, days):
@@ -109,11 +124,14 @@ class CrmNurturePhase(models.Model):
 
     @api.constrains("duration_days")
     def _check_intensive_duration(self):
-        intensive = self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
-        if intensive and intensive in self:
-            self._check_intensive_window(intensive.duration_days)
+        for xmlid in INTENSIVE_PHASES:
+            intensive = self.env.ref(xmlid, raise_if_not_found=False)
+            if intensive and intensive in self:
+                self._check_intensive_window(intensive.duration_days)
 
-    @api.constrains("duration_days", "touch_count", "interval_number", "interval_unit", "sequence", "active")
+    @api.constrains(
+        "duration_days", "touch_count", "interval_number", "interval_unit", "sequence", "active", "lead_potential"
+    )
     def _check_sequence(self):
         messages = {
             "empty": self.env._("The nurture sequence needs at least one phase."),
@@ -129,7 +147,8 @@ class CrmNurturePhase(models.Model):
             ),
         }
         for company in self.company_id | self.env.company:
-            phases = self._get_sequence(company)
-            problem = check_phases([phase._as_domain_phase() for phase in phases])
-            if problem and problem != "empty":
-                raise ValidationError(messages[problem])
+            for potential in ("standard", "high"):
+                phases = self._get_sequence(company, potential)
+                problem = check_phases([phase._as_domain_phase() for phase in phases])
+                if problem and problem != "empty":
+                    raise ValidationError(messages[problem])

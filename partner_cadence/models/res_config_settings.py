@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..domain.settings import SETTINGS, setting_problem
+from .crm_nurture_phase import INTENSIVE_PHASES
 
 # Settings kept apart from the screen's number fields: the intensive window is the intensive
 # phase's own duration (checked there), the rest are technical or edited elsewhere.
@@ -290,8 +291,13 @@ class ResConfigSettings(models.TransientModel):
             "target": "current",
         }
 
-    def _get_partner_cadence_intensive_phase(self):
-        return self.env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
+    def _get_partner_cadence_intensive_phases(self):
+        """The shipped phases that open a sequence (the standard and the reinforced one): the
+        intensive window is their duration."""
+        phases = self.env["crm.nurture.phase"]
+        for xmlid in INTENSIVE_PHASES:
+            phases |= self.env.ref(xmlid, raise_if_not_found=False) or phases
+        return phases
 
     @api.model
     def get_values(self):
@@ -299,8 +305,8 @@ class ResConfigSettings(models.TransientModel):
         for field_name, cron_xmlid in self._PARTNER_CADENCE_CRON_SWITCHES.items():
             cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
             values[field_name] = bool(cron and cron.sudo().active)
-        phase = self._get_partner_cadence_intensive_phase()
-        values["partner_cadence_nurture_window_days"] = phase.sudo().duration_days if phase else 0
+        phases = self._get_partner_cadence_intensive_phases()
+        values["partner_cadence_nurture_window_days"] = phases[:1].sudo().duration_days or 0
         return values
 
     def _set_partner_cadence_values(self):
@@ -309,9 +315,12 @@ class ResConfigSettings(models.TransientModel):
             cron = self.env.ref(cron_xmlid, raise_if_not_found=False)
             if cron and cron.sudo().active != self[field_name]:
                 cron.sudo().active = self[field_name]
-        phase = self._get_partner_cadence_intensive_phase()
-        if phase and phase.sudo().duration_days != self.partner_cadence_nurture_window_days:
-            phase.sudo().duration_days = self.partner_cadence_nurture_window_days
+        window = self.partner_cadence_nurture_window_days
+        changed = (
+            self._get_partner_cadence_intensive_phases().sudo().filtered(lambda phase: phase.duration_days != window)
+        )
+        if changed:
+            changed.duration_days = window
 
     @api.constrains("partner_cadence_nurture_window_days")
     def _check_partner_cadence_nurture_window(self):

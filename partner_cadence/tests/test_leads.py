@@ -192,6 +192,35 @@ class TestLeads(PartnerCadenceCommon):
             "the new information is in the chatter",
         )
 
+    def test_high_potential_goes_through_its_own_reinforced_phase(self):
+        # §6: a high-potential lead gets the reinforced scheme: ten touches in its first month
+        # (the shipped reinforced phase) with its expert, then the weekly and monthly phases.
+        with freeze_time(START):
+            lead = self._lead()
+            lead.action_start_nurture()
+            self.assertEqual(lead.nurture_phase.name, "Intensive")
+            self._answer(lead, self.staff, "More than 5")
+            self._answer(lead, self.area, "Large")
+        self.assertEqual((lead.potential, lead.nurture_phase.name), ("high", "Reinforced"))
+        self.assertEqual(len(self._open_touch(lead)), 1, "its one open touch follows the reinforced phase")
+        done = []
+        while len(done) < 12:
+            touch = self._open_touch(lead)
+            if not touch:
+                with freeze_time(lead.nurture_next_date):
+                    self.env["crm.lead"]._cron_plan_lead_touches()
+                touch = self._open_touch(lead)
+            day = touch.date_deadline
+            with freeze_time(day):
+                touch.with_user(self.salesman).action_feedback(feedback=f"Expert case, touch {len(done) + 1}")
+            done.append(day)
+        first_month = [day for day in done if (day - START).days < 30]
+        self.assertGreaterEqual(len(first_month), 10, "ten touches, not the standard seven")
+        self.assertEqual(lead.nurture_phase.name, "Weekly")
+        standard = self._lead(name="Vila Verde")
+        standard.action_start_nurture()
+        self.assertEqual(standard.nurture_phase.name, "Intensive", "the others keep the standard phase")
+
     def test_a_changed_phase_moves_the_open_touch_of_the_leads_in_it(self):
         lead = self._lead()
         lead.action_start_nurture()

@@ -58,11 +58,13 @@ class TestSettings(PartnerCadenceCommon):
         params, crons, phases = self._snapshot()
         self.assertEqual(params, before[0])
         self.assertEqual(crons, before[1])
+        # The window opens both sequences: the standard one and high potential's reinforced one.
         intensive = self.env.ref("partner_cadence.crm_nurture_phase_intensive")
-        self.assertEqual(phases[intensive.id], 21)
+        reinforced = self.env.ref("partner_cadence.crm_nurture_phase_reinforced")
+        self.assertEqual((phases[intensive.id], phases[reinforced.id]), (21, 21))
         self.assertEqual(
-            {k: v for k, v in phases.items() if k != intensive.id},
-            {k: v for k, v in before[2].items() if k != intensive.id},
+            {k: v for k, v in phases.items() if k not in (intensive.id, reinforced.id)},
+            {k: v for k, v in before[2].items() if k not in (intensive.id, reinforced.id)},
         )
 
     def test_switching_a_planner_off_touches_only_that_planner(self):

@@ -1,6 +1,7 @@
 """Competitors are records: what clients buy from competitors, and what those give them, move
 from two free texts to a line each client (the competitor left empty: not known by name), and
-the texts go. The new settings get their shipped values."""
+the texts go. The new settings get their shipped values. High-potential leads get their own
+reinforced phase."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -12,6 +13,15 @@ OLD_COLUMNS = ("cadence_wallet_competitor_purchases", "cadence_wallet_competitor
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
+    # High-potential leads now open with the reinforced phase: the shipped intensive phase is
+    # for the others (left as the admin set it when they already said).
+    intensive = env.ref("partner_cadence.crm_nurture_phase_intensive", raise_if_not_found=False)
+    if (
+        intensive
+        and not intensive.lead_potential
+        and env.ref("partner_cadence.crm_nurture_phase_reinforced", raise_if_not_found=False)
+    ):
+        intensive.lead_potential = "standard"
     params = env["ir.config_parameter"].sudo()
     for name in ("competitors_nearest", "competitor_points", "expert_window_hours", "expert_meeting_hours"):
         if params.get_param(PARAMETER_PREFIX + name) is False:

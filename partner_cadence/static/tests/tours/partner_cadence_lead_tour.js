@@ -49,8 +49,8 @@ registry.category("web_tour.tours").add("partner_cadence_lead_tour", {
             content: "The lead has high potential",
         },
         {
-            trigger: ".o-mail-Activity:contains('Intensive phase, touch 1')",
-            content: "Its first nurture touch is planned",
+            trigger: ".o-mail-Activity:contains('Reinforced phase, touch 1')",
+            content: "Its first nurture touch is planned, in the reinforced phase of high potential",
         },
     ],
 });
