@@ -210,6 +210,16 @@ def hand_off_refusal(next_role, need_is_current, score, min_score, has_meeting, 
     return None
 
 
+def sequence_potential(potential):
+    """Which phases a lead goes through besides those for every lead (§6): a high-potential
+    lead the reinforced ones, any other lead (standard, or not sorted yet) the standard ones.
+
+    >>> sequence_potential("high"), sequence_potential("standard"), sequence_potential(None)
+    ('high', 'standard', 'standard')
+    """
+    return "high" if potential == "high" else "standard"
+
+
 DECISION_MAKER = "decision_maker"
 
 

@@ -12,6 +12,7 @@ from ..domain.nurture import (
     next_long_term_touch,
     next_nurture_touch,
     nurture_after_loss,
+    sequence_potential,
 )
 from ..domain.reminders import NURTURE, Reminder, slot, slot_kind
 
@@ -226,7 +227,7 @@ class CrmLead(models.Model):
             if lead.is_blacklisted:
                 lead._stop_nurture(self.env._("The e-mail address is blacklisted."))
                 continue
-            sequence_key = (lead.company_id, lead.potential == "high")
+            sequence_key = (lead.company_id, sequence_potential(lead.potential))
             if sequence_key not in sequences:
                 sequences[sequence_key] = self.env["crm.nurture.phase"]._get_sequence(lead.company_id, lead.potential)
             phases = sequences[sequence_key]

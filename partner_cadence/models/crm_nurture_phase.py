@@ -3,7 +3,7 @@ from odoo.exceptions import ValidationError
 
 from ..domain.bounds import MAX_REACH_DAYS
 from ..domain.cadence import IntervalUnit
-from ..domain.nurture import Phase, check_phases
+from ..domain.nurture import Phase, check_phases, sequence_potential
 
 # What a phase says about when a lead's touches fall due and how they are made.
 PLANNING_FIELDS = {
@@ -109,7 +109,7 @@ class CrmNurturePhase(models.Model):
         a high-potential lead the reinforced ones, any other the standard ones (an unsorted
         lead is worked as a standard one)."""
         company = company or self.env.company
-        own = "high" if potential == "high" else "standard"
+        own = sequence_potential(potential)
         return self.sudo().search([("company_id", "in", [False, company.id]), ("lead_potential", "in", [False, own])])
 
     @api.model
