@@ -145,6 +145,7 @@ SCREENS = [
     ),
     settings_screen("settings_competitors", "competitors"),
     settings_screen("settings_experts", "experts"),
+    ("nurture_phases", "admin", "/odoo/action-partner_cadence.crm_nurture_phase_action", ".o_data_row", ()),
     settings_screen("settings_seminars", "seminars"),
     (
         # §5: the step of the B2B cycle an opportunity reached, and the next in its chatter.
