@@ -39,3 +39,20 @@ def own_products_prospect(team_size, min_team_size):
     (True, False, False)
     """
     return min_team_size > 0 and team_size >= min_team_size
+
+
+def lead_from_answers(answers, field_of):
+    """The lead a seminar attendee's answers make (§6: seminars are a source of prospects):
+    ``answers`` is {question key: answer}, ``field_of`` {question key: lead field}; answers to
+    questions with no field stay out (they reach the chatter), and so do empty ones. The lead
+    is named after the person, else their company.
+
+    >>> fields = {"name": "contact_name", "company": "partner_name"}
+    >>> lead_from_answers({"name": "Vera", "company": "Codru", "need": "heat"}, fields)
+    ({'contact_name': 'Vera', 'partner_name': 'Codru'}, 'Vera')
+    >>> lead_from_answers({"company": "Codru", "name": ""}, fields)
+    ({'partner_name': 'Codru'}, 'Codru')
+    """
+    values = {field_of[key]: answer for key, answer in answers.items() if key in field_of and answer}
+    who = values.get("contact_name") or values.get("partner_name")
+    return values, who

@@ -3,6 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..domain.prospects import lead_from_answers
 from .sql_indexes import ensure_partial_unique_index
 
 SEMINAR_SURVEY = "partner_cadence.survey_seminar"
@@ -141,24 +142,27 @@ class CrmLead(models.Model):
         )
         done = set(converted.mapped("cadence_seminar_answer_id"))
         answers = answers.filtered(lambda answer: answer.id not in done)
-        fields_by_question = {}
+        questions = {}
+        field_of = {}
         for key, _kind, field, _title in self._get_seminar_questions():
             question = self.env.ref(f"{SEMINAR_SURVEY}_question_{key}", raise_if_not_found=False)
-            if question and field:
-                fields_by_question[question] = field
+            if question:
+                questions[question] = key
+                if field:
+                    field_of[key] = field
         source = self.env.ref("partner_cadence.utm_source_seminar", raise_if_not_found=False)
         vals_list = []
         for answer in answers:
-            values = {
-                fields_by_question[line.question_id]: line.display_name
+            given = {
+                questions[line.question_id]: line.display_name
                 for line in answer.user_input_line_ids
-                if line.question_id in fields_by_question and not line.skipped
+                if line.question_id in questions and not line.skipped
             }
-            who = values.get("contact_name") or values.get("partner_name") or answer.partner_id.name
+            values, who = lead_from_answers(given, field_of)
             vals_list.append(
                 {
                     **values,
-                    "name": self.env._("Seminar: %(who)s", who=who or answer.survey_id.title),
+                    "name": self.env._("Seminar: %(who)s", who=who or answer.partner_id.name or answer.survey_id.title),
                     "type": "lead",
                     "partner_id": answer.partner_id.id,
                     "source_id": source.id if source else False,
