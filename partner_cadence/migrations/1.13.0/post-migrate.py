@@ -1,12 +1,10 @@
 """Competitors are records: what clients buy from competitors, and what those give them, move
 from two free texts to a line each client (the competitor left empty: not known by name), and
-the texts go. The new settings get their shipped values. High-potential leads get their own
-reinforced phase."""
+the texts go. High-potential leads get their own reinforced phase (the new settings got their
+values before the data loaded: see pre-migrate.py)."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
-
-from odoo.addons.partner_cadence.domain.settings import PARAMETER_PREFIX, SETTINGS
 
 OLD_COLUMNS = ("cadence_wallet_competitor_purchases", "cadence_wallet_competitor_offers")
 
@@ -22,10 +20,6 @@ def migrate(cr, version):
         and env.ref("partner_cadence.crm_nurture_phase_reinforced", raise_if_not_found=False)
     ):
         intensive.lead_potential = "standard"
-    params = env["ir.config_parameter"].sudo()
-    for name in ("competitors_nearest", "competitor_points", "expert_window_hours", "expert_meeting_hours"):
-        if params.get_param(PARAMETER_PREFIX + name) is False:
-            params.set_param(PARAMETER_PREFIX + name, str(SETTINGS[name].default))
     cr.execute(
         SQL(
             "SELECT column_name FROM information_schema.columns WHERE table_name = 'res_partner' AND column_name IN %s",
