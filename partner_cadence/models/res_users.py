@@ -33,35 +33,28 @@ class ResUsers(models.Model):
         "0: the figure of the settings.",
     )
 
-    @api.constrains("cadence_expert_window_hours")
-    def _check_cadence_expert_window_hours(self):
-        setting = SETTINGS["expert_window_hours"]
-        for user in self:
-            if user.cadence_expert_window_hours and not (
-                setting.minimum <= user.cadence_expert_window_hours <= setting.maximum
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(setting)s: from %(min)s to %(max)s.",
-                        setting=self._fields["cadence_expert_window_hours"]._description_string(self.env),
-                        min=setting.minimum,
-                        max=setting.maximum,
-                    )
-                )
+    # A user's own figure, and the setting it stands in for (0: the setting's figure).
+    _CADENCE_OWN_FIGURES = {
+        "cadence_daily_capacity": "daily_capacity",
+        "cadence_expert_window_hours": "expert_window_hours",
+    }
 
-    @api.constrains("cadence_daily_capacity")
-    def _check_cadence_daily_capacity(self):
-        setting = SETTINGS["daily_capacity"]
-        for user in self:
-            if not setting.minimum <= user.cadence_daily_capacity <= setting.maximum:
-                raise ValidationError(
-                    self.env._(
-                        "%(setting)s: from %(min)s to %(max)s.",
-                        setting=self._fields["cadence_daily_capacity"]._description_string(self.env),
-                        min=setting.minimum,
-                        max=setting.maximum,
+    @api.constrains(*_CADENCE_OWN_FIGURES)
+    def _check_cadence_own_figures(self):
+        """A user's own figure lies in the range of the setting it stands in for."""
+        for field_name, setting_name in self._CADENCE_OWN_FIGURES.items():
+            setting = SETTINGS[setting_name]
+            for user in self:
+                value = user[field_name]
+                if value and not setting.minimum <= value <= setting.maximum:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s: from %(min)s to %(max)s.",
+                            setting=self._fields[field_name]._description_string(self.env),
+                            min=setting.minimum,
+                            max=setting.maximum,
+                        )
                     )
-                )
 
     def write(self, vals):
         # However a user is archived (an import, a script writing active=False), their open
