@@ -418,6 +418,21 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(len(stages), 6)
         self.assertIn("Переговоры", stages.with_context(lang="ru_RU").mapped("name"))
 
+    def test_russian_admin_sets_up_competitors_experts_and_seminars(self):
+        admin = self._russian_salesperson(
+            "tour_russian_admin", groups="base.group_system,sales_team.group_sale_manager"
+        )
+        self.start_tour(
+            "/odoo/action-crm.crm_config_settings_action", "partner_cadence_russian_settings_tour", login=admin.login
+        )
+        expert = new_test_user(self.env, login="tour_expert", groups="sales_team.group_sale_salesman")
+        self.start_tour(
+            f"/odoo/action-base.action_res_users/{expert.id}",
+            "partner_cadence_russian_expert_window_tour",
+            login=admin.login,
+        )
+        self.assertEqual((expert.cadence_expert_window_day, expert.cadence_expert_window_hours), ("3", 2.5))
+
     def test_russian_manager_says_which_lost_reasons_mean_never(self):
         manager = self._russian_salesperson("tour_russian_lost_reasons", groups="sales_team.group_sale_manager")
         self.start_tour(
