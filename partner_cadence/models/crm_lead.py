@@ -434,10 +434,12 @@ class CrmLead(models.Model):
     def _register_cycle_steps(self, done):
         """The steps of the B2B cycle done, as (lead id, plan template) pairs: each lead keeps
         the furthest (§5)."""
+        # One query for the leads still there, whatever the number of steps done at once.
+        leads = self.browse({lead_id for lead_id, _template in done}).exists()
         for lead_id, template in done:
-            lead = self.browse(lead_id).exists()
+            lead = self.browse(lead_id)
             current = lead.cadence_cycle_step_id.cadence_cycle_step
-            if lead and step_reached(current, template.cadence_cycle_step) != current:
+            if lead in leads and step_reached(current, template.cadence_cycle_step) != current:
                 lead.cadence_cycle_step_id = template
 
     def action_set_lost_low_potential(self):
