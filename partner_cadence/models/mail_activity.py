@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from .. import compat
 from ..domain.clients import score_from_text
@@ -27,6 +27,13 @@ class MailActivity(models.Model):
         copy=False,
         help="Planned by Partner Cadence: when the rhythm asked for this reminder. Its date is later when "
         "that day was full, or already held another touch of the same person.",
+    )
+    # Read from the two dates, never stored apart from them.
+    cadence_moved = fields.Boolean(
+        string="Moved to Fit the Day",
+        compute="_compute_cadence_moved",
+        search="_search_cadence_moved",
+        help="Planned by Partner Cadence for a later day than the rhythm asked: its day was full.",
     )
     # Read from the slot, never stored apart from it: the slot is the one fact.
     cadence_reminder = fields.Boolean(
@@ -101,6 +108,28 @@ class MailActivity(models.Model):
         if any(self.mapped("nurture_touch")) or any(self.mapped("cadence_asks_score")):
             return self.env["partner.cadence.activity.done"]._open_for(self)
         return super().action_done()
+
+    @api.depends("cadence_due_date", "date_deadline")
+    def _compute_cadence_moved(self):
+        for activity in self:
+            activity.cadence_moved = (
+                bool(activity.cadence_due_date) and activity.cadence_due_date < activity.date_deadline
+            )
+
+    def _search_cadence_moved(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Operation not supported"))
+        self.flush_model(["cadence_due_date", "date_deadline"])
+        rows = self.env.execute_query(SQL("SELECT id FROM mail_activity WHERE cadence_due_date < date_deadline"))
+        return [("id", "in" if (operator == "=") == value else "not in", [row[0] for row in rows])]
+
+    def _cadence_rederive(self, inputs):
+        """Hook of ``partner.cadence.planner._rederive``: a daily capacity changed, the open
+        reminders that waited for room take the earliest day that fits now, each through its
+        record's reminder engine."""
+        moved = self.filtered(lambda activity: activity.active and activity.cadence_moved)
+        for model, reminders in moved.grouped("res_model").items():
+            self.env[model].sudo()._place_cadence_reminders_again(reminders)
 
     @api.depends("cadence_slot")
     def _compute_cadence_kind(self):

@@ -110,21 +110,12 @@ class PartnerCadencePlanner(models.AbstractModel):
     @api.model
     def _replace_moved_reminders(self, users=None):
         """After a daily capacity changed (the settings', or ``users``' own): the open reminders
-        that waited for room in their user's day take the earliest day that fits now, through
-        each model's reminder engine."""
-        self.env.flush_all()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT id FROM mail_activity
-                 WHERE active AND cadence_slot IS NOT NULL AND cadence_due_date < date_deadline %s
-                """,
-                SQL("AND user_id IN %s", tuple(users.ids)) if users else SQL(),
-            )
-        )
-        reminders = self.env["mail.activity"].sudo().browse(row[0] for row in rows)
-        for model, model_reminders in reminders.grouped("res_model").items():
-            self.env[model].sudo()._place_cadence_reminders_again(model_reminders)
+        that waited for room in their user's day take the earliest day that fits now, in this
+        request when they are few, else in the scheduled action (see ``_rederive``)."""
+        domain = [("active", "=", True), ("cadence_moved", "=", True)]
+        if users:
+            domain.append(("user_id", "in", users.ids))
+        self._rederive("mail.activity", domain, ["daily_capacity"])
 
     @api.model
     def _notification(self, message, kind="success", close_dialog=False, next_action=None):

@@ -59,7 +59,7 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             locale = babel_locale_parse(get_lang(self.env).code)
             duration = format_timedelta(timedelta(days=late), granularity="day", threshold=late + 1, locale=locale)
             return self.env._("%(duration)s late", duration=duration)
-        if reminder.cadence_due_date and reminder.cadence_due_date < reminder.date_deadline:
+        if reminder.cadence_moved:
             return self.env._(
                 "due %(date)s, moved to fit the day",
                 date=format_date(self.env, reminder.cadence_due_date, date_format="d MMM"),

@@ -56,6 +56,25 @@ class TestDailyCapacity(PartnerCadenceCommon):
         self._set_cadence_settings(daily_capacity=10)
         self.assertEqual(self._per_day(), {date(2026, 11, 17): 5})
 
+    def test_many_moved_reminders_are_handed_to_the_scheduled_action(self):
+        activities = self.env["mail.activity"]
+        moved = activities.search([("cadence_moved", "=", True), ("res_id", "in", self.partners.ids)])
+        self.assertEqual(set(moved.mapped("date_deadline")), {date(2026, 11, 18), date(2026, 11, 19)})
+        self.assertEqual(
+            activities.search([("cadence_moved", "!=", True), ("res_id", "in", self.partners.ids)]),
+            self._reminders(self.partners) - moved,
+        )
+        # More moved reminders than a request re-places: the save returns at once, the
+        # scheduled action brings them back.
+        self.env["ir.config_parameter"].sudo().set_param("partner_cadence.batch_size", 2)
+        self._set_cadence_settings(daily_capacity=10)
+        self.assertEqual(self._per_day(), {date(2026, 11, 17): 2, date(2026, 11, 18): 2, date(2026, 11, 19): 1})
+        self.assertTrue(self.env["partner.cadence.rederivation"].search([("model_name", "=", "mail.activity")]))
+        self.env["partner.cadence.rederivation"]._run_pending()
+        self.assertEqual(self._per_day(), {date(2026, 11, 17): 5})
+        self.assertFalse(moved.filtered("cadence_moved"))
+        self.assertFalse(self.env["partner.cadence.rederivation"].search([]))
+
     def test_no_cap_when_the_capacity_is_0(self):
         self._set_cadence_settings(daily_capacity=0)
         self.assertEqual(self._per_day(), {date(2026, 11, 17): 5})
