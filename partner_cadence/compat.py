@@ -102,8 +102,9 @@ def report_cron_progress(env, done, remaining):
 class MailActivityStore(models.Model):
     """How an activity reaches the browser: 18 sends every field it reads through
     ``_to_store``; 19 sends the fields ``_to_store_defaults`` names. Either way, a planned
-    reminder goes with its title for the reader (see ``_get_cadence_display_titles``) and the
-    flags the done popup asks by (a nurture touch, an NPS call)."""
+    reminder goes with its title for the reader (``cadence_title``) and the
+    flags the done popup asks by (a nurture touch, an NPS call); an activity that kept its
+    type's default summary goes in the reader's language."""
 
     # Apart from models/mail_activity.py, so that the releases' differences stay in this file.
     _inherit = "mail.activity"  # pylint: disable=consider-merging-classes-inherited
@@ -111,21 +112,21 @@ class MailActivityStore(models.Model):
     if IS_19:
 
         def _to_store_defaults(self, target):
-            titles = self._get_cadence_display_titles()
             fields = [field for field in super()._to_store_defaults(target) if field != "summary"]
             return [
                 *fields,
                 "nurture_touch",
                 "cadence_asks_score",
-                Store.Attr("summary", lambda activity: titles.get(activity, activity.summary)),
+                Store.Attr("summary", lambda activity: activity.cadence_title),
             ]
 
     else:
 
         def _to_store(self, store):
             result = super()._to_store(store)
-            for activity, title in self._get_cadence_display_titles().items():
-                store.add(activity, {"summary": title})
+            for activity in self:
+                if activity.cadence_title != activity.summary:
+                    store.add(activity, {"summary": activity.cadence_title})
             return result
 
 

@@ -212,9 +212,9 @@ class MailActivity(models.Model):
         ]
         touches = self._prepare_cadence_touches(feedback)
         # The chatter's "done" line tells why the touch was due, as the doer read it.
-        for activity, title in self._get_cadence_display_titles().items():
-            if title != activity.summary:
-                activity.sudo().with_context(mail_activity_quick_update=True).summary = title
+        for activity in self:
+            if activity.cadence_title != activity.summary:
+                activity.sudo().with_context(mail_activity_quick_update=True).summary = activity.cadence_title
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         today = fields.Date.context_today(self)
         self.env["partner.cadence.touch"]._record(touches)

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL, format_amount
 from odoo.tools.misc import get_lang
 
-from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, slot_kind
+from ..domain.reminders import ASK_REFERRALS, FIRST_CONTACT, TOUCH, WARM_INTRO, slot_kind
 
 
 class ResPartner(models.Model):
@@ -116,13 +116,14 @@ class ResPartner(models.Model):
         env = self.env
         for reminder in reminders:
             kind = slot_kind(reminder.cadence_slot)
-            if reminder.res_id not in readable or kind not in (TOUCH, FIRST_CONTACT, ASK_REFERRALS):
+            if reminder.res_id not in readable or kind not in (TOUCH, FIRST_CONTACT, ASK_REFERRALS, WARM_INTRO):
                 continue
             partner = self.browse(reminder.res_id)
             head = {
                 TOUCH: env._("%(type)s %(partner)s", type=reminder.activity_type_id.name, partner=partner.name),
                 FIRST_CONTACT: env._("First contact: %(partner)s", partner=partner.name),
                 ASK_REFERRALS: env._("Ask %(partner)s for referrals", partner=partner.name),
+                WARM_INTRO: env._("Warm call to %(partner)s", partner=partner.name),
             }[kind]
             timing = self._get_cadence_timing(reminder)
             reasons = [timing] if timing else []

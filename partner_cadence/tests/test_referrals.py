@@ -156,7 +156,9 @@ class TestReferrals(PartnerCadenceCommon):
         intro = newcomer.activity_search(["partner_cadence.mail_activity_type_warm_intro"])
         call = self._reminders(newcomer)
         self.assertEqual(intro.summary, "Call as recommended")
-        for text in (intro.summary, intro.note, call.note, call.with_user(self.salesman).cadence_title):
+        intro_title = intro.with_user(self.salesman).cadence_title
+        self.assertEqual(intro_title, "Warm call to Nina Newcomer: recommended")
+        for text in (intro.summary, intro.note, call.note, call.with_user(self.salesman).cadence_title, intro_title):
             self.assertNotIn("Elena", text)
         self.assertIn("say only that the call comes recommended", intro.note)
         self.assertIn("recommended", call.with_user(self.salesman).cadence_title)
@@ -165,8 +167,11 @@ class TestReferrals(PartnerCadenceCommon):
         referral.referrer_named = True
         self.assertEqual(intro.summary, "Call on behalf of Elena Realtor")
         self.assertIn("Elena Realtor", intro.note)
-        call.invalidate_recordset(["cadence_title"])  # as the next request reads it
+        (call | intro).invalidate_recordset(["cadence_title"])  # as the next request reads it
         self.assertIn("on behalf of Elena Realtor", call.with_user(self.salesman).cadence_title)
+        self.assertEqual(
+            intro.with_user(self.salesman).cadence_title, "Warm call to Nina Newcomer: on behalf of Elena Realtor"
+        )
 
     def test_record_referrals_can_keep_the_referrer_unnamed(self):
         wizard = (

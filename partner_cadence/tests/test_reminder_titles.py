@@ -33,6 +33,8 @@ class TestReminderTitles(PartnerCadenceCommon):
         cls.env["res.partner"]._refresh_cadence_values()
 
     def _title(self, reminder):
+        # Computed anew for each request: its day, its reader.
+        reminder.invalidate_recordset(["cadence_title"])
         (data,) = reminder.with_env(self.env).activity_format()["mail.activity"]
         return data["summary"]
 
