@@ -219,6 +219,37 @@ SCREENS = [
     ),
     settings_screen("settings_day", "daily_capacity"),
     (
+        # The NPS call's Done asks the client's score up front.
+        "nps_done",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Pavel Granit') .o_data_cell"),
+            # Its summary ends "0 to 10" ("от 0 до 10") in every language.
+            ("click", ".o-mail-Activity:has-text('10?') .o-mail-Activity-markDone"),
+        ),
+    ),
+    (
+        # No reminder open: the Cadence tab says when the next touch is due and when it comes.
+        "next_touch_notice",
+        "demo",
+        "/odoo/action-contacts.action_contacts?view_type=list",
+        ".o_data_row",
+        (
+            ("click", ".o_data_row:has-text('Mihai Popescu') .o_data_cell"),
+            ("click", "a.nav-link[name=partner_cadence]"),
+            ("scroll", ".o_field_widget[name=cadence_next_touch_notice]"),
+        ),
+    ),
+    (
+        "prospect_sheets",
+        "admin",
+        "/odoo/action-partner_cadence.partner_cadence_prospect_sheet_line_action",
+        ".o_list_table",
+        (),
+    ),
+    (
         "user_day",
         "admin",
         "/odoo/action-base.action_res_users",

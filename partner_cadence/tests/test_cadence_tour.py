@@ -43,7 +43,8 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(self.partner.last_touch_date, self.today)
         self.assertEqual(self._cadence_reminder().date_deadline, self.today + timedelta(days=7))
 
-    def test_salesman_notes_a_call_nobody_answered(self):
+    def test_russian_salesperson_notes_a_call_nobody_answered(self):
+        self._in_russian("tour_salesman")
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{self.partner.id}",
             "partner_cadence_no_answer_tour",
@@ -91,15 +92,62 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(self.env.ref("partner_cadence.partner_cadence_level_cell_low_loyal").tier_id, level_3)
         self.assertEqual(client.cadence_tier_id, level_3)
 
-    def _russian_salesperson(self, login, groups="sales_team.group_sale_salesman", **values):
-        """A salesperson (or, with ``groups``, a manager) who reads Odoo in Russian, with the apps
-        they use translated."""
+    def test_russian_salesperson_applies_a_suggested_tier_and_is_told_when_the_next_touch_comes(self):
+        russian = self._russian_salesperson("tour_russian_tier")
+        # Weekly by hand for 60 days with no call; its answers say a monthly partner.
+        partner = self._create_partner(
+            "Павел Редкий",
+            self.tier_weekly,
+            self.today - timedelta(days=60),
+            russian,
+            since=self.today - timedelta(days=60),
+            cadence_inbound_frequency="weekly_monthly",
+        )
+        self.assertEqual((partner.cadence_suggested_tier_id, partner.cadence_days_late), (self.tier_monthly, 53))
+        self.start_tour(
+            f"/odoo/action-contacts.action_contacts/{partner.id}",
+            "partner_cadence_apply_suggested_tier_tour",
+            login=russian.login,
+        )
+        self.assertEqual(partner.cadence_tier_id, self.tier_monthly)
+        self.assertEqual(partner.last_touch_date, self.today, "the call made after applying the tier")
+        self.assertFalse(partner.activity_ids.filtered("cadence_reminder"), "a month away: no reminder yet")
+        self.assertEqual(partner.cadence_days_late, 0)
+
+    def test_russian_salesperson_finds_the_leads_being_nurtured(self):
+        russian = self._russian_salesperson("tour_russian_leads")
+        self.assertFalse(russian.has_group("crm.group_use_lead"), "crm's Leads option is off")
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Кондиционер для офиса",
+                "type": "lead",
+                "user_id": russian.id,
+                "email_from": "k@example.com",
+            }
+        )
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        self.assertEqual(lead.nurture_state, "running")
+        self.start_tour("/odoo/crm", "partner_cadence_nurtured_leads_tour", login=russian.login)
+
+    def _load_russian(self):
+        """Russian, with the apps our users work in translated."""
         self.env["res.lang"]._activate_lang("ru_RU")
         modules = self.env["ir.module.module"].search(
             [("name", "in", ("base", "web", "mail", "contacts", "calendar", "crm", "partner_cadence"))]
         )
         modules._update_translations(["ru_RU"])
+
+    def _russian_salesperson(self, login, groups="sales_team.group_sale_salesman", **values):
+        """A salesperson (or, with ``groups``, a manager) who reads Odoo in Russian."""
+        self._load_russian()
         return new_test_user(self.env, login=login, groups=groups, lang="ru_RU", tz="UTC", **values)
+
+    def _in_russian(self, login):
+        """The tour user ``login``, reading Odoo in Russian from now on."""
+        self._load_russian()
+        user = self.env["res.users"].search([("login", "=", login)])
+        user.lang = "ru_RU"
+        return user
 
     def test_russian_salesperson_reads_why_and_says_what_a_touch_brought(self):
         russian = self._russian_salesperson("tour_russian", name="Анна Продавец")
@@ -186,7 +234,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                 new_test_user(self.env, login=login, groups="sales_team.group_sale_manager", lang=code)
                 self.start_tour("/odoo/crm", "partner_cadence_headers_tour", login=login)
 
-    def test_salesman_records_referrals_and_opens_the_tree(self):
+    def test_russian_salesperson_records_referrals_and_opens_the_tree(self):
         referrer = self.env["res.partner"].create(
             {
                 "name": "Tour Referrer",
@@ -196,6 +244,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             }
         )
         namesake = self._create_partner("Tour Third Party", phone="+373 69 555 001", user=self.tour_salesman)
+        self._in_russian("tour_salesman")
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{referrer.id}",
             "partner_cadence_referral_tour",
@@ -211,7 +260,8 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             lambda activity: activity.cadence_slot == "warm_intro"
         )
         self.assertTrue(intro)
-        self.assertEqual(set(intro.mapped("summary")), {"Call as recommended"})
+        # Written in the salesperson's language, and naming nobody.
+        self.assertEqual(set(intro.mapped("summary")), {"Звонок по рекомендации"})
 
     def test_salesman_answers_marker_questions_on_a_lead(self):
         self.env["crm.lead.marker.question"].search([]).active = False
@@ -265,7 +315,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
             (self.tour_salesman.cadence_expert_window_day, self.tour_salesman.cadence_expert_window_hours), ("2", 2.0)
         )
 
-    def test_salesman_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
+    def test_russian_salesperson_records_an_nps_score_and_manager_reviews_clients_below_plan(self):
         client = self.env["res.partner"].create(
             {"name": "Tour Client", "is_company": True, "user_id": self.tour_salesman.id}
         )
@@ -286,6 +336,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         client.activity_schedule(
             act_type_xmlid="partner_cadence.mail_activity_type_nps_survey", user_id=self.tour_salesman.id
         )
+        self._in_russian("tour_salesman")
         self.start_tour(
             f"/odoo/action-contacts.action_contacts/{client.id}", "partner_cadence_nps_tour", login="tour_salesman"
         )
@@ -418,10 +469,12 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertEqual(len(stages), 6)
         self.assertIn("Переговоры", stages.with_context(lang="ru_RU").mapped("name"))
 
-    def test_russian_admin_sets_up_competitors_experts_and_seminars(self):
+    def test_russian_admin_starts_and_sets_up_competitors_experts_and_seminars(self):
         admin = self._russian_salesperson(
             "tour_russian_admin", groups="base.group_system,sales_team.group_sale_manager"
         )
+        self.env["res.partner"].search([("cadence_nps_date", "!=", False)]).cadence_nps_date = False
+        self.partner.write({"cadence_nps_score": 10, "cadence_nps_date": self.today})
         self.start_tour(
             "/odoo/action-crm.crm_config_settings_action", "partner_cadence_russian_settings_tour", login=admin.login
         )
@@ -459,7 +512,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         )
         self.assertEqual(len(letters), 2)
 
-    def test_manager_merges_the_prospect_sheets(self):
+    def test_russian_manager_merges_the_prospect_sheets(self):
         # Only this story's rows wait to be merged (the demo data has its own).
         self.env["partner.cadence.prospect.sheet.line"].search([]).unlink()
         self._create_partner("Tour Agency SRL", is_company=True, phone="+373 69 000 077")
@@ -469,6 +522,7 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
                 {"sheet": "Elena", "company_name": "Tour Tower", "phone": "069 000 078", "preliminary_orders": "Vents"},
             ]
         )
+        self._in_russian("tour_sales_manager")
         self.start_tour(
             "/odoo/action-partner_cadence.partner_cadence_prospect_sheet_line_action",
             "partner_cadence_prospect_sheet_tour",

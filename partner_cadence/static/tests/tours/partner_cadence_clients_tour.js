@@ -1,47 +1,48 @@
 import { registry } from "@web/core/registry";
 
-// A salesperson calls a client for the NPS survey, is asked the score in the done popup, and
-// finds the client marked a promoter with a reminder to ask for referrals.
+// A Russian salesperson calls a client for the NPS survey, is asked the score in the done
+// popup, and finds the client marked a promoter with a reminder to ask for referrals.
 registry.category("web_tour.tours").add("partner_cadence_nps_tour", {
     steps: () => [
         {
-            trigger: ".o-mail-Activity:contains('recommend us') .o-mail-Activity-markDone",
+            trigger: ".o-mail-Activity:contains('порекомендуют') .o-mail-Activity-markDone",
             content: "Mark the survey call done",
             run: "click",
         },
         {
-            trigger: ".o-partner-cadence-asksScore",
+            trigger: ".o-partner-cadence-asksScore:contains('Что ответил клиент, от 0 до 10?')",
             content: "The popup asks for the client's answer from 0 to 10 up front",
         },
         {
             trigger: ".o-mail-ActivityMarkAsDone textarea",
             content: "Words alone are not an answer",
-            run: "edit very happy with the installers",
+            run: "edit очень доволен монтажниками",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:disabled",
+            // Found by place: 19 translates the buttons' aria-labels.
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary.mx-2:disabled",
             content: "Done waits for the score",
         },
         {
             trigger: ".o-mail-ActivityMarkAsDone textarea",
             content: "Write what the client answered",
-            run: "edit 9, very happy with the installers",
+            run: "edit 9, очень доволен монтажниками",
         },
         {
-            trigger: ".o-mail-ActivityMarkAsDone button[aria-label='Done']:enabled",
+            trigger: ".o-mail-ActivityMarkAsDone button.btn-primary.mx-2:enabled",
             run: "click",
         },
         {
-            trigger: ".o-mail-Activity:contains('Promoter: ask for referrals')",
+            trigger: ".o-mail-Activity:contains('Промоутер: попросите рекомендации')",
             content: "A promoter is asked for referrals",
         },
         {
-            trigger: ".o_notebook a.nav-link:contains('Client Potential')",
+            trigger: ".o_notebook a.nav-link:contains('Потенциал клиента')",
             content: "Open the client's potential",
             run: "click",
         },
         {
-            trigger: ".o_field_widget[name=cadence_nps_group]:contains('Promoter')",
+            trigger: ".o_field_widget[name=cadence_nps_group]:contains('Промоутер')",
             content: "The client is a promoter",
         },
     ],

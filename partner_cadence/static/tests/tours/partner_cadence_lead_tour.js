@@ -54,3 +54,30 @@ registry.category("web_tour.tours").add("partner_cadence_lead_tour", {
         },
     ],
 });
+
+// A Russian salesperson, with crm's Leads option off, finds the leads being nurtured in
+// CRM's Sales menu.
+registry.category("web_tour.tours").add("partner_cadence_nurtured_leads_tour", {
+    url: "/odoo/crm",
+    steps: () => [
+        {
+            trigger: ".o_menu_sections button:contains('Продажи')",
+            content: "Open CRM's Sales menu",
+            run: "click",
+        },
+        {
+            trigger: ".dropdown-item:contains('Прогреваемые лиды')",
+            content: "The leads being nurtured",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row:contains('Кондиционер для офиса') .o_data_cell[name=name]",
+            content: "The lead from the website is there, though the pipeline shows no leads",
+            run: "click",
+        },
+        {
+            trigger: ".o-mail-Activity:contains('Кондиционер для офиса'):contains('касание 1, с предложением')",
+            content: "Its first nurture touch is planned, and says what it should bring",
+        },
+    ],
+});

@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// A sales manager merges the imported rows of the managers' prospect sheets into the base.
+// A Russian sales manager merges the imported rows of the managers' prospect sheets into the base.
 registry.category("web_tour.tours").add("partner_cadence_prospect_sheet_tour", {
     steps: () => [
         {
@@ -14,11 +14,11 @@ registry.category("web_tour.tours").add("partner_cadence_prospect_sheet_tour", {
             run: "click",
         },
         {
-            trigger: ".o_notification:contains('1 merged into existing partners, 1 created, 0 skipped')",
+            trigger: ".o_notification:contains('Объединено с существующими партнёрами: 1, создано: 1, пропущено: 0')",
             content: "The result is reported",
         },
         {
-            trigger: ".o_data_row:contains('Tour Tower') td[name=result_note]:contains('Created Tour Tower')",
+            trigger: ".o_data_row:contains('Tour Tower') td[name=result_note]:contains('Создан контакт Tour Tower')",
             content: "Each row says what became of it",
         },
     ],

@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// A salesperson, on the phone with a partner, writes down two people they recommend (a
+// A Russian salesperson, on the phone with a partner, writes down two people they recommend (a
 // contact of the same name is proposed, not taken), then looks at the partner's branch of
 // the introduction tree.
 registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
@@ -10,18 +10,22 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
             content: "The partner's form is loaded",
         },
         {
-            trigger: ".o_notebook a.nav-link:contains('Referrals')",
+            trigger: ".o_notebook a.nav-link:contains('Рекомендации')",
             content: "Open the partner's referrals",
             run: "click",
         },
         {
-            trigger: ".o_notebook a.nav-link.active:contains('Referrals')",
+            trigger: ".o_notebook a.nav-link.active:contains('Рекомендации')",
             content: "The Referrals tab is the active one",
         },
         {
             trigger: ".o_notebook .tab-pane.show button[name=action_record_referrals]",
             content: "Record what the partner recommends",
             run: "click",
+        },
+        {
+            trigger: ".modal .modal-title:contains('Записать рекомендации')",
+            content: "The dialog reads in Russian",
         },
         {
             trigger: ".modal .o_field_widget[name=referrer_named] input:checked",
@@ -81,7 +85,7 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
             content: "The partner is in the hierarchy view",
         },
         {
-            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Colleague'):contains('Recommendations: 0')",
+            trigger: ".o_hierarchy_view .o_hierarchy_node:contains('Tour Colleague'):contains('Рекомендаций: 0')",
             content: "Its branch shows at once: the colleague hangs under the partner",
         },
         {
@@ -94,7 +98,7 @@ registry.category("web_tour.tours").add("partner_cadence_referral_tour", {
             content: "The colleague's form",
         },
         {
-            trigger: ".o_notebook a.nav-link:contains('Referrals')",
+            trigger: ".o_notebook a.nav-link:contains('Рекомендации')",
             run: "click",
         },
         {

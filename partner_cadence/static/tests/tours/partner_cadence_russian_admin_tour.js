@@ -1,9 +1,30 @@
 import { registry } from "@web/core/registry";
 import { pickSelectionSteps } from "@partner_cadence/compat/compat";
 
-// A Russian admin reads the Settings blocks of competitors, experts and seminars in Russian.
+// A Russian admin opening the settings for the first time reads what to set up first, the
+// company's NPS as the server computes it, and the blocks of competitors, experts and
+// seminars, in Russian.
 registry.category("web_tour.tours").add("partner_cadence_russian_settings_tour", {
     steps: () => [
+        {
+            trigger:
+                "#partner_cadence_getting_started .o_partner_cadence_steps li:first-child:contains('Уровни ритма: как часто')",
+            content: "Getting Started: tiers first",
+        },
+        {
+            trigger: "#partner_cadence_getting_started .o_partner_cadence_steps li:nth-child(4)",
+            content: "Four steps in order",
+        },
+        {
+            trigger: "#partner_cadence_nps .o_field_widget[name=partner_cadence_nps_last_year]",
+            content: "The company's NPS reads as the server computes it (one promoter: 100), not 0",
+            run() {
+                const shown = this.anchor.textContent.trim();
+                if (shown !== "100") {
+                    throw new Error(`NPS shown as "${shown}"`);
+                }
+            },
+        },
         {
             trigger: "#partner_cadence_competitors label:contains('Ближайших конкурентов')",
             content: "Competitors: how many nearest",

@@ -146,5 +146,14 @@ registry.category("web_tour.tours").add("partner_cadence_my_activities_done_tour
             trigger: ".o_list_table:not(:has(.o_data_row:contains('Котёл для дачи')))",
             content: "The touch left the list",
         },
+        {
+            trigger: ".o_searchview_facet:contains('Сегодня') .o_facet_remove",
+            content: "Show the days ahead too",
+            run: "click",
+        },
+        {
+            trigger: ".o_data_row td[name=cadence_title]:contains('Ирина Поздняя'):contains('перенесено: день заполнен')",
+            content: "Her warm introduction waits for the next day, and says so: one touch of a person a day",
+        },
     ],
 });

@@ -42,13 +42,18 @@ registry.category("web_tour.tours").add("partner_cadence_touch_done_tour", {
     ],
 });
 
-// A salesperson calls an overdue partner, nobody answers: the call is noted, not counted.
+// A Russian salesperson calls an overdue partner, nobody answers: the call is noted, not
+// counted, and tried again tomorrow.
 registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
     steps: () => [
         {
-            trigger: ".o-mail-Activity:contains('Call Tour Realtor') .o-mail-Activity-callOutcome",
+            trigger: ".o-mail-Activity:contains('Tour Realtor'):contains('просрочено на 3') .o-mail-Activity-callOutcome",
             content: "Say how the call went",
             run: "click",
+        },
+        {
+            trigger: ".modal .modal-title:contains('Итог звонка')",
+            content: "The dialog reads in Russian",
         },
         {
             trigger: ".modal .o_field_widget[name=outcome] input[data-value=no_answer]",
@@ -61,11 +66,12 @@ registry.category("web_tour.tours").add("partner_cadence_no_answer_tour", {
             run: "click",
         },
         {
-            trigger: ".o-mail-Message:contains('No answer (1 in a row)')",
+            trigger: ".o-mail-Message:contains('Нет ответа (подряд: 1)')",
             content: "The attempt is noted in the chatter",
         },
         {
-            trigger: ".o-mail-Activity:contains('Call Tour Realtor'):not(:contains('overdue'))",
+            // Odoo's own date line reads "Просрочено на" on 19, "дней просрочки" on 18.
+            trigger: ".o-mail-Activity:contains('Tour Realtor'):not(:contains('просроч')):not(:contains('Просроч'))",
             content: "The call is tried again, no longer overdue",
         },
     ],
