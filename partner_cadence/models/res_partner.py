@@ -8,7 +8,7 @@ from odoo.tools.sql import escape_psql
 from .. import compat
 from ..domain import bounds, classification, economics
 from ..domain.cadence import reminder_shown_on
-from ..domain.reminders import days_late
+from ..domain.reminders import FIRST_CONTACT, TOUCH, days_late, slot_kind
 from .partner_cadence_tier import (
     FINANCIAL_STANDING_SELECTION,
     INBOUND_FREQUENCY_SELECTION,
@@ -261,7 +261,12 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         horizon = self.env["partner.cadence.planner"]._get_settings().horizon_days
         waiting = self.filtered("next_touch_date")
-        planned = set(waiting._get_cadence_reminders().mapped("res_id"))
+        # Only an open touch says it all: an ask for referrals or a warm call is not the touch.
+        planned = {
+            reminder.res_id
+            for reminder in waiting._get_cadence_reminders()
+            if slot_kind(reminder.cadence_slot) in (TOUCH, FIRST_CONTACT)
+        }
         for partner in self:
             if partner not in waiting or partner.id in planned:
                 partner.cadence_next_touch_notice = False

@@ -31,6 +31,12 @@ class TestCadenceTouches(PartnerCadenceCommon):
             self.realtor.cadence_next_touch_notice,
             "Next touch due on 12/23/2026: its reminder reaches the inbox on 12/16/2026.",
         )
+        # An ask for referrals left open is no touch: the notice stays.
+        self.realtor.activity_schedule(
+            "mail.mail_activity_data_todo", date(2026, 11, 23), user_id=self.salesman.id, cadence_slot="ask_referrals"
+        )
+        self.realtor.invalidate_recordset(["cadence_next_touch_notice"])
+        self.assertIn("Next touch due on 12/23/2026", self.realtor.cadence_next_touch_notice)
 
     def test_a_past_meeting_is_a_touch_dated_by_the_meeting(self):
         self._meeting(datetime(2026, 11, 20, 9, 0), self.realtor)
