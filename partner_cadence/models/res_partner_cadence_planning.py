@@ -121,7 +121,7 @@ class ResPartner(models.Model):
             partner = self.browse(reminder.res_id)
             head = {
                 TOUCH: env._("%(type)s %(partner)s", type=reminder.activity_type_id.name, partner=partner.name),
-                FIRST_CONTACT: env._("First contact: %(partner)s", partner=partner.name),
+                FIRST_CONTACT: env._("First contact with %(partner)s", partner=partner.name),
                 ASK_REFERRALS: env._("Ask %(partner)s for referrals", partner=partner.name),
                 WARM_INTRO: env._("Warm call to %(partner)s", partner=partner.name),
             }[kind]

@@ -105,7 +105,7 @@ class TestReminderTitles(PartnerCadenceCommon):
         # §1: the first contact asks for more than the mandatory three: what is still unknown.
         self.assertEqual(
             self._title(call_back),
-            "First contact: Ion Unknown: ask for phone, also ask: deal volume, clients coming without an offer, "
+            "First contact with Ion Unknown: ask for phone, also ask: deal volume, clients coming without an offer, "
             "team size, colleagues, third parties",
         )
         unknown.write({"phone": "+373 69 000 321", "cadence_deal_count": 4, "cadence_team_size": 6})
