@@ -15,6 +15,10 @@ class PartnerCadenceFixture:
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Dates are read in UTC, as the server and the test browser run (Odoo sets TZ=UTC for
+        # both), whatever time zone demo data gives the superuser: from 23:00 UTC, Brussels
+        # is already tomorrow.
+        cls.env = cls.env(context=dict(cls.env.context, tz="UTC"))
         params = cls.env["ir.config_parameter"].sudo()
         params.set_param("partner_cadence.horizon_days", 7)
         params.set_param("partner_cadence.quota_period", "quarter")

@@ -21,15 +21,19 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         )
         # Sales managers' screens are walked by a sales manager with no other right.
         new_test_user(cls.env, login="tour_sales_manager", groups="sales_team.group_sale_manager")
-        # The browser runs on the real clock, so the story is told relative to today.
-        cls.today = fields.Date.context_today(cls.tour_salesman)
+
+    def setUp(self):
+        super().setUp()
+        # The browser runs on the real clock, so each story is told relative to the day its
+        # test runs: a class begun before midnight may run its next test after it.
+        self.today = fields.Date.context_today(self.tour_salesman)
         # On its tier since its last call, ten days ago: three days late.
-        cls.partner = cls._create_partner(
+        self.partner = self._create_partner(
             "Tour Realtor",
-            cls.tier_weekly,
-            cls.today - timedelta(days=10),
-            cls.tour_salesman,
-            since=cls.today - timedelta(days=10),
+            self.tier_weekly,
+            self.today - timedelta(days=10),
+            self.tour_salesman,
+            since=self.today - timedelta(days=10),
             phone="+373 69 000 001",
         )
 
