@@ -118,6 +118,22 @@ class TestCadenceTour(PartnerCadenceHttpCommon):
         self.assertFalse(partner.activity_ids.filtered("cadence_reminder"), "a month away: no reminder yet")
         self.assertEqual(partner.cadence_days_late, 0)
 
+    def test_russian_sales_manager_reads_the_week_on_the_board_overdue_partners_and_team_planning(self):
+        manager = self._russian_salesperson("tour_russian_week", groups="sales_team.group_sale_manager")
+        self.env["crm.team"].create(
+            {
+                "name": "Отдел риелторов",
+                "cadence_sales_plan": 30000,
+                "cadence_average_deal": 5000,
+                "crm_team_member_ids": [Command.create({"user_id": self.tour_salesman.id})],
+            }
+        )
+        self.partner.cadence_value_manual = 10000
+        self.env["res.partner"]._refresh_cadence_values()
+        self.assertGreater(self.partner.cadence_value_at_risk, 0)
+        self.assertEqual(self.partner.cadence_days_late, 3)
+        self.start_tour("/odoo/crm", "partner_cadence_manager_week_tour", login=manager.login)
+
     def test_russian_salesperson_finds_the_leads_being_nurtured(self):
         russian = self._russian_salesperson("tour_russian_leads")
         self.assertFalse(russian.has_group("crm.group_use_lead"), "crm's Leads option is off")
