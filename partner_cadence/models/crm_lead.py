@@ -369,18 +369,23 @@ class CrmLead(models.Model):
                 booked[expert.id][week] = booked[expert.id].get(week, 0) + 1
             wanted[lead.id, slot(EXPERT_MEETING)] = Reminder(meeting_type_id, day, expert.id)
 
-        def describe(lead, _slot, _format_day):
-            summary = lead.env._("Expert meeting: high-potential lead")
-            text = lead.env._(
-                "%(lead)s answered the marker questions as a high-potential prospect: "
-                "take it through the reinforced scheme in your weekly expert window.",
-                lead=lead.name,
-            )
-            return summary, [text]
-
         # Planned now, however far the expert's window is.
         cutoff = max(reminder.deadline for reminder in wanted.values())
-        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff)
+
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """An expert's meeting says why the lead is theirs; a hand-off, whose lead it is now."""
+        if reminder_slot == slot(EXPERT_MEETING):
+            return self.env._("Expert meeting: high-potential lead"), [
+                self.env._(
+                    "%(lead)s answered the marker questions as a high-potential prospect: "
+                    "take it through the reinforced scheme in your weekly expert window.",
+                    lead=self.name,
+                )
+            ]
+        if reminder_slot == slot(HAND_OFF):
+            return self.env._("Handed over to you: %(lead)s", lead=self.name), []
+        return super()._describe_cadence_slot(reminder_slot, format_day)
 
     @api.depends("cadence_cycle_step")
     @api.depends_context("lang")
@@ -489,10 +494,7 @@ class CrmLead(models.Model):
             lead.pipeline_role = role
             wanted[lead.id, slot(HAND_OFF)] = Reminder(todo_type_id, today, owner.id)
 
-        def describe(lead, _slot, _format_day):
-            return lead.env._("Handed over to you: %(lead)s", lead=lead.name), []
-
-        self.env["crm.lead"]._ensure_cadence_reminders(wanted, today, describe)
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, today)
 
     def _get_hand_off_refusal_message(self, refusal, min_score):
         self.ensure_one()

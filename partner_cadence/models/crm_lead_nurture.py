@@ -260,22 +260,25 @@ class CrmLead(models.Model):
                 channel or call_type_id, due, None
             )
 
-        def describe(lead, _slot, _format_day):
-            if lead.nurture_long_term_date:
-                summary = lead.env._("Long-term touch %(number)s", number=lead.nurture_touch_count + 1)
-            else:
-                summary = lead.env._(
-                    "%(phase)s touch %(number)s", phase=lead.nurture_phase.name, number=lead.nurture_touch_count + 1
-                )
-            return summary, lead._get_nurture_touch_lines()
-
-        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff, describe)
+        self.env["crm.lead"]._ensure_cadence_reminders(wanted, cutoff)
         if long_term:
             # A lost lead is out of crm's lists: its next touch, however far, is what shows it is
             # still worked (in My Activities and the Nurtured Leads list).
             self.env["crm.lead"]._ensure_cadence_reminders(
-                long_term, max(reminder.deadline for reminder in long_term.values()), describe
+                long_term, max(reminder.deadline for reminder in long_term.values())
             )
+
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """A nurture touch names its phase and number, and what it should bring."""
+        if reminder_slot != slot(NURTURE):
+            return super()._describe_cadence_slot(reminder_slot, format_day)
+        if self.nurture_long_term_date:
+            summary = self.env._("Long-term touch %(number)s", number=self.nurture_touch_count + 1)
+        else:
+            summary = self.env._(
+                "%(phase)s touch %(number)s", phase=self.nurture_phase.name, number=self.nurture_touch_count + 1
+            )
+        return summary, self._get_nurture_touch_lines()
 
     @api.model
     def _get_cadence_display_titles(self, reminders):

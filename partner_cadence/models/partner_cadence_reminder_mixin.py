@@ -73,18 +73,22 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             domain.append(("cadence_slot", "in", list(slots)))
         return self.env["mail.activity"].sudo().search(domain)
 
-    def _ensure_cadence_reminders(self, wanted, cutoff, describe):
+    def _ensure_cadence_reminders(self, wanted, cutoff, describe=None):
         """Make each named slot hold what it should, for these records, in a few batched writes.
 
         :param wanted: {(record id, slot): domain.reminders.Reminder, or None when nothing is due};
             a reminder without ``user_id`` goes to the record's responsible, found here
         :param cutoff: the last due date planned now; open reminders follow their date anyway
         :param describe: ``describe(record, slot, format_day)`` returns the summary and the lines
-            of the note of a new reminder, ``record`` in its responsible user's language
+            of the note of a new reminder, ``record`` in its responsible user's language; by
+            default the record's ``_describe_cadence_slot``
         :return: the number of reminders created
         """
         if not wanted:
             return 0
+        describe = describe or (
+            lambda record, reminder_slot, format_day: record._describe_cadence_slot(reminder_slot, format_day)
+        )
         wanted = self._assign_cadence_responsibles(wanted)
         open_reminders = self.browse({res_id for res_id, _slot in wanted})._get_cadence_reminders(
             {slot for _res_id, slot in wanted}
@@ -310,11 +314,37 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         if other_language:
             self._render_cadence_reminders_again(reminders.browse(other_language))
 
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """The summary and the note lines of this record's reminder in ``reminder_slot``, in
+        this env's language, from what the record holds now; None for a slot whose text needs
+        what only its planner knows (it is told by ``_render_cadence_reminders_again``, or
+        stays as planned). The ``describe`` of ``_ensure_cadence_reminders`` by default.
+        Extend per slot kind."""
+        return None
+
     @api.model
     def _render_cadence_reminders_again(self, reminders):
-        """Write the summary and note of ``reminders`` (of this model) again in their new
-        responsible's language. By default their text stays as planned; extend per model."""
-        return reminders
+        """Write the summary and note of ``reminders`` (of this model) again in their
+        responsible's language: handed to someone else, or their responsible now reads another
+        language. Slots ``_describe_cadence_slot`` tells; extend per model for the others.
+
+        :return: the reminders not told here
+        """
+        untold = reminders.browse()
+        for reminder in reminders:
+            localized = self.sudo().with_context(lang=reminder.user_id.lang or self.env.lang)
+            pattern = get_lang(localized.env).date_format
+            told = localized.browse(reminder.res_id)._describe_cadence_slot(
+                reminder.cadence_slot, lambda day, pattern=pattern: day.strftime(pattern)
+            )
+            if told is None:
+                untold |= reminder
+                continue
+            summary, lines = told
+            reminder.sudo().with_context(mail_activity_quick_update=True).write(
+                {"summary": summary, "note": self._render_cadence_note(lines)}
+            )
+        return untold
 
     def _drop_cadence_reminders(self, slots):
         """Empty ``slots`` of these records."""

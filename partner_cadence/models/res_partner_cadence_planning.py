@@ -62,16 +62,17 @@ class ResPartner(models.Model):
 
     @api.model
     def _render_cadence_reminders_again(self, reminders):
-        """A partner's cadence reminders handed to someone reading another language are told
-        again in theirs, from their schedule."""
+        """A partner's cadence reminders are told again from their schedule."""
         reminders = super()._render_cadence_reminders_again(reminders)
         schedules = (
             self.env["partner.cadence.schedule"].sudo().search([("partner_id", "in", reminders.mapped("res_id"))])
         )
         by_slot = {(schedule.partner_id.id, schedule._get_reminder_slot()): schedule for schedule in schedules}
+        untold = reminders.browse()
         for reminder in reminders:
             schedule = by_slot.get((reminder.res_id, reminder.cadence_slot))
             if not schedule:
+                untold |= reminder
                 continue
             localized = self.sudo().with_context(lang=reminder.user_id.lang or self.env.lang)
             pattern = get_lang(localized.env).date_format
@@ -81,7 +82,7 @@ class ResPartner(models.Model):
             reminder.sudo().with_context(mail_activity_quick_update=True).write(
                 {"summary": summary, "note": self._render_cadence_note(lines)}
             )
-        return reminders
+        return untold
 
     def _describe_cadence_reminder(self, schedule, format_day):
         """The summary and the note lines of the reminder of ``schedule``, in this env's language."""

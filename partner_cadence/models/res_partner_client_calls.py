@@ -128,18 +128,7 @@ class ResPartner(models.Model):
             lapsed = partner._get_cadence_winback_date(settings)
             return None if lapsed and lapsed <= cutoff else partner._get_cadence_repurchase_call_date(settings)
 
-        def describe(partner, _slot, format_day):
-            summary = partner.env._("Repurchase due: %(client)s", client=partner.name)
-            line = partner.env._(
-                "%(client)s usually buys every %(days)s days; last purchase on %(date)s, %(amount)s on average.",
-                client=partner.name,
-                days=partner.cadence_repurchase_interval,
-                date=format_day(partner.cadence_last_purchase_date),
-                amount=format_amount(partner.env, partner.cadence_average_purchase, partner.cadence_currency_id),
-            )
-            return summary, [line]
-
-        return partners._plan_cadence_client_call(REPURCHASE, due_of, describe)
+        return partners._plan_cadence_client_call(REPURCHASE, due_of)
 
     @api.model
     def _plan_winback_reminders(self, partners):
@@ -147,21 +136,35 @@ class ResPartner(models.Model):
         while you chase new ones); it goes when the client buys again."""
         settings = self.env["partner.cadence.planner"]._get_settings()
 
-        def describe(partner, _slot, format_day):
-            summary = partner.env._("Win back %(client)s", client=partner.name)
-            line = partner.env._(
-                "%(client)s last bought on %(date)s and has not bought since: ask what changed and what would "
-                "bring them back.",
-                client=partner.name,
-                date=format_day(partner.cadence_last_purchase_date),
-            )
-            return summary, [line]
-
         return partners._plan_cadence_client_call(
-            WINBACK, lambda partner: partner._get_cadence_winback_date(settings), describe, ends_with_purchase=True
+            WINBACK, lambda partner: partner._get_cadence_winback_date(settings), ends_with_purchase=True
         )
 
-    def _plan_cadence_client_call(self, kind, due_of, describe, ends_with_purchase=False):
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """A repurchase call says how often the client buys; a win-back call, since when not."""
+        kind = slot_kind(reminder_slot)
+        if kind == REPURCHASE:
+            return self.env._("Repurchase due: %(client)s", client=self.name), [
+                self.env._(
+                    "%(client)s usually buys every %(days)s days; last purchase on %(date)s, %(amount)s on average.",
+                    client=self.name,
+                    days=self.cadence_repurchase_interval,
+                    date=format_day(self.cadence_last_purchase_date),
+                    amount=format_amount(self.env, self.cadence_average_purchase, self.cadence_currency_id),
+                )
+            ]
+        if kind == WINBACK:
+            return self.env._("Win back %(client)s", client=self.name), [
+                self.env._(
+                    "%(client)s last bought on %(date)s and has not bought since: ask what changed and what would "
+                    "bring them back.",
+                    client=self.name,
+                    date=format_day(self.cadence_last_purchase_date),
+                )
+            ]
+        return super()._describe_cadence_slot(reminder_slot, format_day)
+
+    def _plan_cadence_client_call(self, kind, due_of, ends_with_purchase=False):
         """Make these clients' ``kind`` slot hold a call on ``due_of(partner)`` when it falls due
         within the planning horizon and was not made for their last purchase yet; empty it when
         nothing is due, or, ``ends_with_purchase``, when the client bought since it was planned.
@@ -199,7 +202,7 @@ class ResPartner(models.Model):
         unmarked = [partner_id for partner_id in not_due if partner_id in holding]
         if unmarked:
             self.env.execute_query(SQL("UPDATE res_partner SET %s = NULL WHERE id = ANY(%s)", column, unmarked))
-        created = self._ensure_cadence_reminders(wanted, cutoff, describe)
+        created = self._ensure_cadence_reminders(wanted, cutoff)
         if called:
             self.env.execute_query(
                 SQL("UPDATE res_partner SET %s = cadence_last_purchase_date WHERE id = ANY(%s)", column, called)

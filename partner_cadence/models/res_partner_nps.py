@@ -49,24 +49,27 @@ class ResPartner(models.Model):
                 None if not xmlid else Reminder(self.env["ir.model.data"]._xmlid_to_res_id(xmlid), day, None)
             )
 
-        def describe(partner, _slot, _format_day):
-            if partner.cadence_nps_group == clients.PROMOTER:
-                return partner.env._("Promoter: ask for referrals"), [
-                    partner.env._(
-                        "%(client)s gave %(score)s out of 10: ask who else could use our service.",
-                        client=partner.name,
-                        score=partner.cadence_nps_score,
-                    )
-                ]
-            return partner.env._("Detractor: call %(client)s", client=partner.name), [
-                partner.env._(
-                    "%(client)s gave %(score)s out of 10: find out what went wrong before a competitor does.",
-                    client=partner.name,
-                    score=partner.cadence_nps_score,
+        self.env["res.partner"]._ensure_cadence_reminders(wanted, day)
+
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """A promoter is asked for referrals, a detractor called: both calls quote the score."""
+        if reminder_slot != slot(NPS_FOLLOW_UP):
+            return super()._describe_cadence_slot(reminder_slot, format_day)
+        if self.cadence_nps_group == clients.PROMOTER:
+            return self.env._("Promoter: ask for referrals"), [
+                self.env._(
+                    "%(client)s gave %(score)s out of 10: ask who else could use our service.",
+                    client=self.name,
+                    score=self.cadence_nps_score,
                 )
             ]
-
-        self.env["res.partner"]._ensure_cadence_reminders(wanted, day, describe)
+        return self.env._("Detractor: call %(client)s", client=self.name), [
+            self.env._(
+                "%(client)s gave %(score)s out of 10: find out what went wrong before a competitor does.",
+                client=self.name,
+                score=self.cadence_nps_score,
+            )
+        ]
 
     @api.model
     def _get_nps_survey_questions_domain(self):

@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import SQL, format_date
 
+from ..domain.reminders import WARM_INTRO, slot
+
 # How many of the shortest chains are read to find one the user may see end to end: checking
 # rights on a few chains is fast, restricting the walk itself to readable partners is not.
 INTRODUCTION_CANDIDATE_CHAINS = 50
@@ -254,6 +256,12 @@ class ResPartner(models.Model):
         else:
             summary = self.env._("Call as recommended")
         return summary, [self._get_warm_introduction_text()]
+
+    def _describe_cadence_slot(self, reminder_slot, format_day):
+        """A warm-introduction call told again names whoever introduced this partner."""
+        if reminder_slot == slot(WARM_INTRO) and (referral := self._get_cadence_introduction()):
+            return self._describe_warm_introduction(referral)
+        return super()._describe_cadence_slot(reminder_slot, format_day)
 
     def _get_warm_introduction_text(self):
         """What to open the call with: who recommended this partner, and when; only that the

@@ -61,11 +61,16 @@ class ResUsers(models.Model):
         # planned reminders go to whoever is responsible now: no record waits on someone who
         # will never look.
         archiving = self.filtered("active") if "active" in vals and not vals["active"] else self.browse()
+        # A reminder's text is written in its reader's language: one who switches reads their
+        # open reminders in the new one, not only those planned from now on.
+        relanguaged = self.filtered(lambda user: user.lang != vals["lang"]) if vals.get("lang") else self.browse()
         result = super().write(vals)
         if "cadence_daily_capacity" in vals:
             self.env["partner.cadence.planner"]._replace_moved_reminders(self)
         if archiving:
             archiving._hand_on_cadence_reminders()
+        if relanguaged:
+            relanguaged._render_cadence_reminders_again()
         return result
 
     def action_archive(self):
@@ -84,11 +89,17 @@ class ResUsers(models.Model):
                 group["domain"] = [("active", "in", [True, False])]
         return groups
 
+    def _get_open_cadence_reminders(self):
+        return self.env["mail.activity"].sudo().search([("cadence_slot", "!=", False), ("user_id", "in", self.ids)])
+
+    def _render_cadence_reminders_again(self):
+        """Tell the open planned reminders of these users again, in each one's language now."""
+        for model, model_reminders in self._get_open_cadence_reminders().grouped("res_model").items():
+            self.env[model]._render_cadence_reminders_again(model_reminders)
+
     def _hand_on_cadence_reminders(self):
         """Give the open planned reminders of these (leaving) users to each record's responsible."""
-        reminders = (
-            self.env["mail.activity"].sudo().search([("cadence_slot", "!=", False), ("user_id", "in", self.ids)])
-        )
+        reminders = self._get_open_cadence_reminders()
         for model, model_reminders in reminders.grouped("res_model").items():
             records = self.env[model].sudo().browse(set(model_reminders.mapped("res_id")))
             records._reassign_cadence_reminders(leaving=self)

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -71,3 +71,42 @@ class TestCadenceTranslations(PartnerCadenceCommon):
         self.realtor.user_id = romanian
         self.assertEqual(reminder.user_id, romanian)
         self.assertEqual(reminder.summary, "Partener săptămânal")
+
+    def test_a_salesperson_who_switches_to_russian_reads_their_open_reminders_in_russian(self):
+        """Reminders planned while the salesperson read English are told again when they switch:
+        a partner's touch, a client's NPS follow-up and repurchase call with their notes, a
+        nurtured lead's touch; an English colleague's reminders stay English."""
+        seller = new_test_user(self.env, login="cadence_switch", groups="sales_team.group_sale_salesman", lang="en_US")
+        partner = self._create_partner("Irina Volkova", self.tier_weekly, date(2026, 11, 10), seller)
+        partner._record_nps_score(10, date(2026, 11, 23))
+        self._set_cadence_settings(winback_days=0)
+        for day in (date(2026, 6, 1), date(2026, 7, 31), date(2026, 9, 29)):
+            self._won_deal(partner, 1000, datetime.combine(day, datetime.min.time()))
+        self.env["res.partner"]._refresh_cadence_clients()
+        repurchase = partner._get_cadence_reminders(["repurchase"])
+        self.assertIn("usually buys every", repurchase.note)
+        lead = self.env["crm.lead"].create({"name": "Sky Business Centre", "email_from": "ion@example.com"})
+        lead.user_id = seller
+        self.env["crm.lead"]._cron_plan_lead_touches()
+        nps = partner._get_cadence_reminders(["nps_follow_up"])
+        touch = self._reminders(partner)
+        nurture = lead._get_cadence_reminders(["nurture"])
+        self.assertEqual(
+            (touch.summary, nps.summary, nurture.summary),
+            ("Weekly partner", "Promoter: ask for referrals", "Intensive touch 1"),
+        )
+        self.assertIn("gave 10 out of 10", nps.note)
+        colleague_touch = self._reminders(self.realtor)
+        colleague_summary = colleague_touch.summary
+
+        seller.with_user(seller).write({"lang": "ru_RU"})
+
+        self.assertEqual(
+            (touch.summary, nps.summary, nurture.summary),
+            ("Еженедельный партнёр", "Промоутер: попросите рекомендации", "Интенсивный: касание 1"),
+        )
+        self.assertIn("Irina Volkova поставил", nps.note)
+        self.assertIn("10 из 10", nps.note)
+        self.assertIn("Irina Volkova обычно покупает раз в", repurchase.note)
+        self.assertNotIn("out of 10", nps.note)
+        self.assertEqual(colleague_touch.summary, colleague_summary, "another reader's reminder is left as it is")
