@@ -20,9 +20,14 @@ const SCREENS = [
 ];
 
 function cutHeaders() {
-    return [...document.querySelectorAll(".o_list_table thead th[data-name] .text-truncate")]
+    const cut = [...document.querySelectorAll(".o_list_table thead th[data-name] .text-truncate")]
         .filter((label) => label.scrollWidth > label.clientWidth + 1)
         .map((label) => `${label.closest("th").dataset.name} "${label.textContent.trim()}" needs ${label.scrollWidth}px`);
+    // A list wider than the screen hides its last columns under the optional-columns toggle.
+    const overflowing = [...document.querySelectorAll(".o_list_renderer")]
+        .filter((list) => list.scrollWidth > list.clientWidth + 1)
+        .map((list) => `the list needs ${list.scrollWidth - list.clientWidth}px more`);
+    return [...cut, ...overflowing];
 }
 
 registry.category("web_tour.tours").add("partner_cadence_headers_tour", {
