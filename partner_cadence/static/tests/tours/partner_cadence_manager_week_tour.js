@@ -6,11 +6,18 @@ import { registry } from "@web/core/registry";
 const SALESMAN_ROW = ".o_list_table .o_data_row:contains('Tour Salesman')";
 const REALTOR_ROW = ".o_list_table .o_data_row:contains('Tour Realtor')";
 
-function notZero(cell, what) {
-    const text = cell.textContent;
-    if (!/[1-9]/.test(text)) {
-        throw new Error(`${what} reads "${text.trim()}"`);
-    }
+// A step that fails when the cell of ``trigger`` reads no digit but zeros.
+function notZero(trigger, content, what) {
+    return {
+        trigger,
+        content,
+        run() {
+            const text = this.anchor.textContent;
+            if (!/[1-9]/.test(text)) {
+                throw new Error(`${what} reads "${text.trim()}"`);
+            }
+        },
+    };
 }
 
 function menu(section, item, content) {
@@ -39,13 +46,7 @@ registry.category("web_tour.tours").add("partner_cadence_manager_week_tour", {
             trigger: `${SALESMAN_ROW} td[name=overdue_days]:contains('3')`,
             content: "Three days late in all",
         },
-        {
-            trigger: `${SALESMAN_ROW} td[name=value_at_risk]`,
-            content: "Value at risk is not 0",
-            run() {
-                notZero(this.anchor, "the board's value at risk");
-            },
-        },
+        notZero(`${SALESMAN_ROW} td[name=value_at_risk]`, "Value at risk is not 0", "the board's value at risk"),
         {
             trigger: `${SALESMAN_ROW} td[name=contacts_needed]:contains('15')`,
             content: "Three deals a week at one contact in five: fifteen people to contact",
@@ -59,13 +60,11 @@ registry.category("web_tour.tours").add("partner_cadence_manager_week_tour", {
             trigger: `${REALTOR_ROW} td[name=cadence_days_late]:contains('3')`,
             content: "The realtor is three days late",
         },
-        {
-            trigger: `${REALTOR_ROW} td[name=cadence_value_at_risk]`,
-            content: "Its value at risk is not 0",
-            run() {
-                notZero(this.anchor, "the partner's value at risk");
-            },
-        },
+        notZero(
+            `${REALTOR_ROW} td[name=cadence_value_at_risk]`,
+            "Its value at risk is not 0",
+            "the partner's value at risk"
+        ),
         ...menu("crm.crm_menu_config", "crm.crm_team_config", "Open the sales teams"),
         {
             trigger: ".o_data_row:contains('Отдел риелторов') td[name=name]",
