@@ -316,11 +316,11 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
 
     def _describe_cadence_slot(self, reminder_slot, format_day):
         """The summary and the note lines of this record's reminder in ``reminder_slot``, in
-        this env's language, from what the record holds now; None for a slot whose text needs
-        what only its planner knows (it is told by ``_render_cadence_reminders_again``, or
-        stays as planned). The ``describe`` of ``_ensure_cadence_reminders`` by default.
+        this env's language, from what the record holds now; an empty tuple for a slot whose
+        text needs what only its planner knows (it is told by ``_render_cadence_reminders_again``,
+        or stays as planned). The ``describe`` of ``_ensure_cadence_reminders`` by default.
         Extend per slot kind."""
-        return None
+        return ()
 
     @api.model
     def _render_cadence_reminders_again(self, reminders):
@@ -337,7 +337,7 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
             told = localized.browse(reminder.res_id)._describe_cadence_slot(
                 reminder.cadence_slot, lambda day, pattern=pattern: day.strftime(pattern)
             )
-            if told is None:
+            if not told:
                 untold |= reminder
                 continue
             summary, lines = told
