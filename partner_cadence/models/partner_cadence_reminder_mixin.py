@@ -331,11 +331,15 @@ class PartnerCadenceReminderMixin(models.AbstractModel):
         :return: the reminders not told here
         """
         untold = reminders.browse()
+        # Each record read with all the others: one query a field for the batch, not a record.
+        res_ids = tuple(reminders.mapped("res_id"))
         for reminder in reminders:
             localized = self.sudo().with_context(lang=reminder.user_id.lang or self.env.lang)
             pattern = get_lang(localized.env).date_format
-            told = localized.browse(reminder.res_id)._describe_cadence_slot(
-                reminder.cadence_slot, lambda day, pattern=pattern: day.strftime(pattern)
+            told = (
+                localized.browse(reminder.res_id)
+                .with_prefetch(res_ids)
+                ._describe_cadence_slot(reminder.cadence_slot, lambda day, pattern=pattern: day.strftime(pattern))
             )
             if not told:
                 untold |= reminder
